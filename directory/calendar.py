@@ -1,0 +1,138 @@
+"""Working-day calendar: the official PRC calendar with its adjusted weekends (调休), loaded State
+Council schedules for years the `chinese-calendar` package does not know, and local overrides.
+
+Periods are counted as PRC law counts them: from the day after the starting day.
+A year that is neither in the package nor loaded falls back to Monday–Friday; that is logged and
+flagged in the back office (see `calendar_warnings`), never silent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable
+
+import chinese_calendar
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
+
+OFFICIAL = "official"
+LOADED = "loaded"
+FALLBACK = "fallback"
+
+_warned_fallback_years: set[int] = set()
+
+
+def official_years() -> range:
+    from chinese_calendar import constants
+
+    return range(min(constants.holidays).year, max(constants.holidays).year + 1)
+
+
+class WorkingCalendar:
+    """One computation's view of the calendar; database rows are read once per year touched."""
+
+    def __init__(self):
+        from directory.models import CalendarYear
+
+        self._loaded_years = set(CalendarYear.objects.values_list("year", flat=True))
+        self._overrides: dict[int, dict[dt.date, bool]] = {}
+
+    def year_status(self, year: int) -> str:
+        if year in official_years():
+            return OFFICIAL
+        if year in self._loaded_years:
+            return LOADED
+        return FALLBACK
+
+    def _overrides_for(self, year: int) -> dict[dt.date, bool]:
+        if year not in self._overrides:
+            from directory.models import CalendarDay
+
+            rows = CalendarDay.objects.filter(date__year=year).values_list("date", "is_workday")
+            self._overrides[year] = dict(rows)
+        return self._overrides[year]
+
+    def is_workday(self, day: dt.date) -> bool:
+        override = self._overrides_for(day.year).get(day)
+        if override is not None:
+            return override
+        status = self.year_status(day.year)
+        if status == OFFICIAL:
+            return chinese_calendar.is_workday(day)
+        if status == FALLBACK and day.year not in _warned_fallback_years:
+            _warned_fallback_years.add(day.year)
+            logger.warning(
+                "Working-day calendar: no official or loaded schedule for %s; using Monday-Friday "
+                "until the office loads the State Council schedule.",
+                day.year,
+            )
+        return day.weekday() < 5
+
+    def add_workdays(self, start: dt.date, n: int) -> dt.date:
+        if n < 0:
+            raise ValueError("n must not be negative")
+        day = start
+        counted = 0
+        while counted < n:
+            day += dt.timedelta(days=1)
+            if self.is_workday(day):
+                counted += 1
+        return day
+
+    def workdays_between(
+        self, start: dt.date, end: dt.date, excluding: Iterable[tuple[dt.date, dt.date]] = ()
+    ) -> int:
+        """Working days d with start < d <= end, leaving out days inside any excluded interval
+        (first, last), both inclusive. Negative when end is before start."""
+        if end < start:
+            return -self.workdays_between(end, start, excluding)
+        excluded = [(a, b) for a, b in excluding]
+        count = 0
+        day = start
+        while day < end:
+            day += dt.timedelta(days=1)
+            if any(a <= day <= b for a, b in excluded):
+                continue
+            if self.is_workday(day):
+                count += 1
+        return count
+
+
+def is_workday(day: dt.date) -> bool:
+    return WorkingCalendar().is_workday(day)
+
+
+def add_workdays(start: dt.date, n: int) -> dt.date:
+    """The day on which a period of n working days counted from the day after `start` ends."""
+    return WorkingCalendar().add_workdays(start, n)
+
+
+def workdays_between(
+    start: dt.date, end: dt.date, excluding: Iterable[tuple[dt.date, dt.date]] = ()
+) -> int:
+    return WorkingCalendar().workdays_between(start, end, excluding)
+
+
+def calendar_warnings(today: dt.date) -> list[str]:
+    """What the back office must show about calendar coverage on `today`."""
+    calendar = WorkingCalendar()
+    warnings = []
+    if calendar.year_status(today.year) == FALLBACK:
+        warnings.append(
+            _(
+                "The holiday schedule for %(year)s is not loaded: deadlines this year are computed "
+                "with Monday to Friday as working days. Load the State Council schedule now."
+            )
+            % {"year": today.year}
+        )
+    if today.month >= 10 and calendar.year_status(today.year + 1) == FALLBACK:
+        warnings.append(
+            _(
+                "The holiday schedule for %(year)s is not loaded yet. Load it as soon as the State "
+                "Council publishes it, or deadlines running into %(year)s will use Monday to Friday."
+            )
+            % {"year": today.year + 1}
+        )
+    return warnings

@@ -1,0 +1,85 @@
+"""Writes to the reference directory."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from directory.models import CalendarDay, CalendarYear, Department, Grid, StaffProfile
+from directory.roles import Role
+
+
+@dataclass(frozen=True)
+class ScheduleDay:
+    date: dt.date
+    is_workday: bool
+    note: str
+
+
+@transaction.atomic
+def load_year_schedule(*, year: int, days: list[ScheduleDay], source: str = "") -> CalendarYear:
+    """Load a State Council holiday schedule for `year`: holidays and make-up working days.
+    Replaces whatever was loaded for that year before; other days follow Monday–Friday."""
+    if not days:
+        raise ValidationError(_("The schedule is empty: give at least the public holidays."))
+    wrong_year = sorted({d.date.isoformat() for d in days if d.date.year != year})
+    if wrong_year:
+        raise ValidationError(
+            _("These dates are not in %(year)s: %(dates)s") % {"year": year, "dates": ", ".join(wrong_year)}
+        )
+    seen = {}
+    for day in days:
+        if day.date in seen and seen[day.date] != day.is_workday:
+            raise ValidationError(
+                _("%(date)s is listed both as a holiday and as a working day.") % {"date": day.date.isoformat()}
+            )
+        seen[day.date] = day.is_workday
+    CalendarDay.objects.filter(date__year=year).delete()
+    CalendarDay.objects.bulk_create(
+        [CalendarDay(date=d.date, is_workday=d.is_workday, note=d.note[:100]) for d in days]
+    )
+    calendar_year, _created = CalendarYear.objects.update_or_create(year=year, defaults={"source": source})
+    return calendar_year
+
+
+@transaction.atomic
+def set_calendar_override(*, date: dt.date, is_workday: bool, note: str = "") -> CalendarDay:
+    day, _created = CalendarDay.objects.update_or_create(
+        date=date, defaults={"is_workday": is_workday, "note": note}
+    )
+    return day
+
+
+@transaction.atomic
+def create_staff_member(
+    *, username: str, password: str, full_name: str, employee_no: str, department: Department,
+    roles: list[Role], grid: Grid | None = None, email: str = "", title: str = "", phone: str = "",
+) -> StaffProfile:
+    """Create or update a staff account with its profile and role groups."""
+    from django.contrib.auth.models import Group
+
+    user_model = get_user_model()
+    user, _created = user_model.objects.get_or_create(username=username)
+    user.email = email
+    user.first_name = full_name
+    # Django admin (bulk import/export) is for the office; everyone else works in Wagtail.
+    user.is_staff = any(role.code in {"office_supervisor", "inspection_manager"} for role in roles)
+    user.is_active = True
+    user.set_password(password)
+    user.full_clean(exclude=["password"])
+    user.save()
+    user.groups.set([Group.objects.get(name=role.group_name) for role in roles])
+    profile = StaffProfile.objects.filter(user=user).first() or StaffProfile(user=user)
+    profile.full_name = full_name
+    profile.employee_no = employee_no
+    profile.department = department
+    profile.grid = grid
+    profile.title = title
+    profile.phone = phone
+    profile.is_grid_supervisor = any(role.code == "grid_supervisor" for role in roles)
+    profile.full_clean()
+    profile.save()
+    return profile

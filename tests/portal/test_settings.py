@@ -1,0 +1,35 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_manage(*args, **env):
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS",
+                                                             "SECURE_SSL_REDIRECT", "SECURE_COOKIES", "DEMO_MODE"}}
+    clean.update(env, DJANGO_SETTINGS_MODULE="portal.settings")
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120)
+
+
+def test_production_settings_pass_check_deploy_without_warnings():
+    result = run_manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        SECRET_KEY="a-real-production-secret-key-with-enough-entropy-0123456789abcdef",
+        ALLOWED_HOSTS="portal.example.cn", DEBUG="0",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_manage("check", DEBUG="0", SECRET_KEY="")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_malformed_boolean_is_a_clear_error():
+    result = run_manage("check", DEBUG="maybe")
+    assert result.returncode != 0
+    assert "DEBUG must be a boolean" in result.stderr
