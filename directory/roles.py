@@ -7,6 +7,7 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -36,7 +37,7 @@ ALL_ROLES = (
 )
 ROLES_BY_CODE = {role.code: role for role in ALL_ROLES}
 
-PROJECT_APPS = ("directory", "cases", "inspections", "publicity", "monitoring", "cms")
+PROJECT_APPS = settings.PROJECT_APPS
 
 _DIRECTORY_READ = [
     f"directory.view_{model}"

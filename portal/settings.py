@@ -4,6 +4,8 @@ With nothing set the portal runs on the embedded default: SQLite under var/, Cel
 in-process and a local-memory cache. DATABASE_URL and REDIS_URL switch to PostgreSQL and Redis.
 """
 
+from importlib import import_module
+from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
@@ -37,6 +39,7 @@ INSTALLED_APPS = [
     "publicity",
     "monitoring",
     "cms",
+    "reporting",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -242,12 +245,11 @@ LOGGING = {
     },
 }
 
-# --- Periodic tasks (celery beat); `manage.py run_periodic_tasks` runs them all once ----------
-from celery.schedules import crontab  # noqa: E402
-
-CELERY_BEAT_SCHEDULE = {
-    "directory.check_calendar_coverage": {
-        "task": "directory.check_calendar_coverage",
-        "schedule": crontab(hour=7, minute=0),
-    },
-}
+# --- Periodic tasks (celery beat) --------------------------------------------------------------
+# Each app may define BEAT_SCHEDULE in <app>/schedule.py (plain data, no model imports).
+# `manage.py run_periodic_tasks` runs them all once, for the embedded default or cron.
+PROJECT_APPS = ("directory", "cases", "inspections", "publicity", "monitoring", "cms", "reporting")
+CELERY_BEAT_SCHEDULE = {}
+for _label in PROJECT_APPS:
+    if find_spec(f"{_label}.schedule") is not None:
+        CELERY_BEAT_SCHEDULE.update(import_module(f"{_label}.schedule").BEAT_SCHEDULE)

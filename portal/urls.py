@@ -1,3 +1,5 @@
+from importlib.util import find_spec
+
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
@@ -19,6 +21,12 @@ urlpatterns = [
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Each app's public URLs, when it has any.
+for label, prefix in (("cases", "cases/"), ("inspections", "inspections/"), ("publicity", "publicity/"),
+                      ("reporting", "reports/")):
+    if find_spec(f"{label}.urls") is not None:
+        urlpatterns.append(path(prefix, include(f"{label}.urls")))
 
 # Wagtail's page serving catches everything else, so it comes last.
 urlpatterns += [path("", include(wagtail_urls))]

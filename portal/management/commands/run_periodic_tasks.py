@@ -10,6 +10,7 @@ class Command(BaseCommand):
     help = "Run each task of CELERY_BEAT_SCHEDULE once, synchronously."
 
     def handle(self, *args, **options):
+        app.loader.import_default_modules()  # registers every app's tasks
         for entry in settings.CELERY_BEAT_SCHEDULE.values():
             result = app.tasks[entry["task"]].apply(args=entry.get("args", ()), kwargs=entry.get("kwargs", {}))
             status = "ok" if result.successful() else f"failed: {result.result!r}"
