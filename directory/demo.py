@@ -11,16 +11,7 @@ from django.utils import timezone
 
 from directory import roles
 from directory.credit_code import ALPHABET, check_character
-from directory.models import (
-    Award,
-    Bid,
-    Department,
-    EntityRelation,
-    Grid,
-    MarketEntity,
-    StaffProfile,
-    TradingProject,
-)
+from directory.models import Award, Bid, Department, EntityRelation, Grid, MarketEntity, StaffProfile, TradingProject
 from directory.services import create_staff_member
 
 DEPARTMENTS = [

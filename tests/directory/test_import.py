@@ -14,12 +14,7 @@ from directory.resources import (
     TradingProjectResource,
 )
 from directory.roles import HANDLER
-from tests.factories.directory import (
-    DepartmentFactory,
-    MarketEntityFactory,
-    TradingProjectFactory,
-    make_credit_code,
-)
+from tests.factories.directory import DepartmentFactory, MarketEntityFactory, TradingProjectFactory, make_credit_code
 
 pytestmark = pytest.mark.django_db
 

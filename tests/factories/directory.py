@@ -8,16 +8,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from directory.credit_code import ALPHABET, check_character
-from directory.models import (
-    Award,
-    Bid,
-    Department,
-    EntityRelation,
-    Grid,
-    MarketEntity,
-    StaffProfile,
-    TradingProject,
-)
+from directory.models import Award, Bid, Department, EntityRelation, Grid, MarketEntity, StaffProfile, TradingProject
 
 
 def make_credit_code(n: int) -> str:

@@ -1,0 +1,29 @@
+from cases.models.case import Case
+from cases.models.choices import (
+    Channel,
+    DeadlineTrack,
+    FilerType,
+    Kind,
+    MatterType,
+    Measure,
+    Outcome,
+    RejectionReason,
+    Satisfaction,
+    State,
+)
+from cases.models.outbox import Notification
+from cases.models.records import (
+    Attachment,
+    CaseEvent,
+    CaseNumberSequence,
+    DeadlinePolicy,
+    ExtensionRequest,
+    PausedInterval,
+    SupervisionNotice,
+)
+
+__all__ = [
+    "Attachment", "Case", "CaseEvent", "CaseNumberSequence", "Channel", "DeadlinePolicy", "DeadlineTrack",
+    "ExtensionRequest", "FilerType", "Kind", "MatterType", "Measure", "Notification", "Outcome",
+    "PausedInterval", "RejectionReason", "Satisfaction", "State", "SupervisionNotice",
+]
