@@ -21,6 +21,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.cn")
@@ -28,7 +29,10 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def roles(self, create, extracted, **kwargs):
-        if create and extracted:
+        if not create:
+            return
+        self.save()  # keeps the password set above
+        if extracted:
             self.groups.add(*[Group.objects.get(name=role.group_name) for role in extracted])
 
 

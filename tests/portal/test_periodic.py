@@ -1,0 +1,13 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.mark.django_db
+def test_run_periodic_tasks_runs_every_scheduled_task_once(settings):
+    out = io.StringIO()
+    call_command("run_periodic_tasks", stdout=out)
+    lines = out.getvalue().strip().splitlines()
+    assert len(lines) == len(settings.CELERY_BEAT_SCHEDULE)
+    assert all(line.endswith(": ok") for line in lines), lines
