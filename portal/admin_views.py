@@ -6,11 +6,13 @@ from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from portal.errors import DomainError
+
 
 class AdminFormView(WagtailAdminTemplateMixin, FormView):
     """Subclasses set `permission_required`, `page_title`, `form_class` and implement
-    `perform(form)`, which calls a service. A ValidationError from the service is shown on the
-    form and nothing is lost."""
+    `perform(form)`, which calls a service. A ValidationError or DomainError from the service is
+    shown on the form (field errors next to their fields) and nothing is lost."""
 
     template_name = "portal/admin/form.html"
     permission_required: str | None = None
@@ -40,9 +42,23 @@ class AdminFormView(WagtailAdminTemplateMixin, FormView):
         try:
             self.perform(form)
         except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+            add_service_errors(form, exc)
+            return self.form_invalid(form)
+        except DomainError as exc:
+            form.add_error(None, str(exc.message))
             return self.form_invalid(form)
         if self.success_message:
             messages.success(self.request, self.success_message)
         return super().form_valid(form)
+
+
+def add_service_errors(form, exc: ValidationError):
+    """Show a service's ValidationError on the form: errors for a field the form has go next to
+    that field, everything else at the top."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            for message in errors:
+                form.add_error(field if field in form.fields else None, message)
+    else:
+        for message in exc.messages:
+            form.add_error(None, message)
