@@ -15,3 +15,7 @@ from portal.settings import *  # noqa: E402, F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast; tests only
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - silences WhiteNoise's warning
+
+# Tasks run in-process in tests so each test sees its own effects; the one test that proves a real
+# worker on Redis (tests/portal/test_celery.py) switches this off for its duration.
+CELERY_TASK_ALWAYS_EAGER = True  # noqa: F811

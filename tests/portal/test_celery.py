@@ -12,16 +12,19 @@ def test_task_runs_through_a_real_worker_on_redis():
 
     from portal.celery import app
 
-    assert not app.conf.task_always_eager
     assert app.conf.broker_url.startswith("redis://")
-    with start_worker(app, perform_ping_check=False, pool="solo", loglevel="WARNING"):
-        result = check_calendar_coverage.delay()
-        warnings = result.get(timeout=30)
+    app.conf.task_always_eager = False
+    try:
+        with start_worker(app, perform_ping_check=False, pool="solo", loglevel="WARNING") as worker:
+            result = check_calendar_coverage.delay()
+            warnings = result.get(timeout=30)
+            assert worker.hostname  # a real worker consumed it from Redis
+    finally:
+        app.conf.task_always_eager = True
     assert result.successful()
     assert isinstance(warnings, list)
 
 
-@pytest.mark.skipif(bool(settings.REDIS_URL), reason="embedded default only")
-def test_embedded_default_runs_tasks_in_process():
+def test_tests_run_tasks_in_process():
     result = check_calendar_coverage.delay()
     assert result.successful()
