@@ -146,3 +146,23 @@ def test_admin_import_page_shows_row_errors_in_chinese(client, django_user_model
     body = response.content.decode()
     assert "校验码" in body
     assert MarketEntity.objects.count() == 0
+
+
+def test_xlsx_round_trip_of_projects():
+    """Export to xlsx, change a value in the workbook, import it back: keyed on the project code."""
+    import openpyxl
+
+    project = TradingProjectFactory(name="原名称")
+    exported = TradingProjectResource().export()
+    workbook = openpyxl.load_workbook(io.BytesIO(exported.export("xlsx")))
+    sheet = workbook.active
+    headers = [cell.value for cell in sheet[1]]
+    sheet.cell(row=2, column=headers.index("name") + 1, value="新名称")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    data = tablib.Dataset().load(buffer.getvalue(), format="xlsx")
+    result = TradingProjectResource().import_data(data)
+    assert not result.has_errors() and not result.has_validation_errors(), row_errors(result)
+    project.refresh_from_db()
+    assert project.name == "新名称"
+    assert TradingProject.objects.count() == 1
