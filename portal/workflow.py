@@ -45,6 +45,7 @@ def apply_transition(
     from_state = obj.state
     method(**(arguments or {}))
     obj.version += 1
-    obj.full_clean()
+    # The protected FSM field refuses the re-assignment clean_fields() does; the transition set it.
+    obj.full_clean(exclude=["state"])
     obj.save()
     return TransitionResult(obj=obj, from_state=from_state, to_state=obj.state)

@@ -1,0 +1,398 @@
+"""The verifiable "double random" draw, version 1. Standard library only, no Django: the portal,
+`manage.py verify_draw`, the property tests and anyone re-running a published draw use this one
+file. docs/draw-algorithm.md describes every step; run it standalone as
+
+    python algorithm.py DIRECTORY
+
+where DIRECTORY holds the files downloaded from a plan's public draw page (manifest.json,
+targets.csv, inspectors.csv, reveal.json, result.json).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ALGORITHM_VERSION = "sjsg-draw/1"
+GRADES = ("A", "B", "C", "D")
+TARGET_FIELDS = ("target_id", "kind", "department", "stratum", "forced", "last_inspected_on", "name")
+INSPECTOR_FIELDS = ("inspector_id", "department", "conflicts", "name")
+BASIS_POINTS = 10_000
+
+
+class DrawError(Exception):
+    """The draw cannot be completed; `target_id` names the target it stopped at, when there is one."""
+
+    def __init__(self, message: str, *, target_id: str = ""):
+        self.target_id = target_id
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    target_id: str
+    kind: str
+    department: str
+    stratum: str
+    forced: bool
+    last_inspected_on: str  # ISO date or ""
+    name: str
+
+
+@dataclass(frozen=True)
+class InspectorRow:
+    inspector_id: str
+    department: str
+    conflicts: frozenset[str]
+    name: str
+
+
+@dataclass
+class SelectedTarget:
+    order: int
+    target_id: str
+    stratum: str
+    reason: str  # "forced" or "drawn"
+    rank_key: str
+    inspectors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DrawResult:
+    manifest_sha256: str
+    seed: str
+    selected: list[SelectedTarget]
+    strata: dict[str, dict[str, int]]
+    excluded_recent: list[str]
+
+    def as_dict(self) -> dict:
+        return {
+            "algorithm": ALGORITHM_VERSION,
+            "manifest_sha256": self.manifest_sha256,
+            "seed": self.seed,
+            "strata": self.strata,
+            "excluded_recent": self.excluded_recent,
+            "selected": [
+                {"order": s.order, "target_id": s.target_id, "stratum": s.stratum, "reason": s.reason,
+                 "rank_key": s.rank_key, "inspectors": s.inspectors}
+                for s in self.selected
+            ],
+        }
+
+
+# --- hashing and canonical encodings -------------------------------------------------------------
+
+def sha256_hex(data: bytes | str) -> str:
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return hashlib.sha256(data).hexdigest()
+
+
+def canonical_json(value) -> bytes:
+    """UTF-8 JSON, keys sorted, no whitespace, non-ASCII characters kept as they are."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def _clean_cell(value: str) -> str:
+    text = str(value)
+    if any(ch in text for ch in "\r\n\t"):
+        raise ValueError(f"snapshot cell contains a line break or tab: {text!r}")
+    if text != text.strip():
+        raise ValueError(f"snapshot cell has leading or trailing spaces: {text!r}")
+    return text
+
+
+def canonical_csv(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> bytes:
+    """Header line, then rows sorted by their first column (Unicode code point order), comma
+    separated, a cell quoted only when it holds a comma or a double quote (quotes doubled), every
+    line ending in LF, UTF-8 without BOM."""
+    ids = [row[0] for row in rows]
+    if len(set(ids)) != len(ids):
+        raise ValueError("snapshot has duplicate ids")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(header)
+    for row in sorted(rows, key=lambda r: r[0]):
+        writer.writerow([_clean_cell(cell) for cell in row])
+    return buffer.getvalue().encode("utf-8")
+
+
+def _read_csv(data: bytes, header: tuple[str, ...]) -> list[list[str]]:
+    text = data.decode("utf-8")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    if not rows or tuple(rows[0]) != header:
+        raise DrawError(f"snapshot header must be {','.join(header)}")
+    body = rows[1:]
+    for number, row in enumerate(body, start=2):
+        if len(row) != len(header):
+            raise DrawError(f"snapshot line {number} has {len(row)} cells, expected {len(header)}")
+    return body
+
+
+def target_snapshot(rows: list[TargetRow]) -> bytes:
+    return canonical_csv(TARGET_FIELDS, [
+        (r.target_id, r.kind, r.department, r.stratum, "1" if r.forced else "0", r.last_inspected_on, r.name)
+        for r in rows
+    ])
+
+
+def inspector_snapshot(rows: list[InspectorRow]) -> bytes:
+    return canonical_csv(INSPECTOR_FIELDS, [
+        (r.inspector_id, r.department, ";".join(sorted(r.conflicts)), r.name) for r in rows
+    ])
+
+
+def parse_target_snapshot(data: bytes) -> list[TargetRow]:
+    rows = []
+    for cells in _read_csv(data, TARGET_FIELDS):
+        target_id, kind, department, stratum, forced, last, name = cells
+        if forced not in ("0", "1"):
+            raise DrawError(f"target {target_id}: forced must be 0 or 1", target_id=target_id)
+        rows.append(TargetRow(target_id, kind, department, stratum, forced == "1", last, name))
+    return rows
+
+
+def parse_inspector_snapshot(data: bytes) -> list[InspectorRow]:
+    return [
+        InspectorRow(inspector_id, department, frozenset(c for c in conflicts.split(";") if c), name)
+        for inspector_id, department, conflicts, name in _read_csv(data, INSPECTOR_FIELDS)
+    ]
+
+
+# --- manifest, commitment and seed ------------------------------------------------------------
+
+def commitment(secret: str) -> str:
+    """SHA-256 of the secret's UTF-8 text (64 lowercase hex digits): `printf %s SECRET | sha256sum`."""
+    return sha256_hex(secret)
+
+
+def build_manifest(*, plan_code: str, plan_title: str, parameters: dict, target_snapshot_bytes: bytes,
+                   inspector_snapshot_bytes: bytes, seed_commitment: str, public_value_source: str,
+                   draw_time: str) -> dict:
+    return {
+        "algorithm": ALGORITHM_VERSION,
+        "plan": {"code": plan_code, "title": plan_title},
+        "parameters": parameters,
+        "target_snapshot_sha256": sha256_hex(target_snapshot_bytes),
+        "inspector_snapshot_sha256": sha256_hex(inspector_snapshot_bytes),
+        "seed_commitment": seed_commitment,
+        "public_value_source": public_value_source,
+        "draw_time": draw_time,
+    }
+
+
+def manifest_hash(manifest: dict) -> str:
+    return sha256_hex(canonical_json(manifest))
+
+
+def derive_seed(secret: str, public_value: str, manifest_sha256: str) -> str:
+    """seed = SHA-256(secret LF public value LF manifest hash), all as UTF-8 text."""
+    if "\n" in public_value or "\n" in secret:
+        raise DrawError("the secret and the public value must not contain line breaks")
+    return sha256_hex(f"{secret}\n{public_value}\n{manifest_sha256}")
+
+
+def target_rank_key(seed: str, stratum: str, target_id: str) -> str:
+    return sha256_hex(f"{seed}\n{stratum}\n{target_id}")
+
+
+def inspector_rank_key(seed: str, target_id: str, inspector_id: str) -> str:
+    return sha256_hex(f"{seed}\n{target_id}\n{inspector_id}")
+
+
+def selection_count(ratio_bp: int, population: int) -> int:
+    """⌈ratio·N⌉ with the ratio in basis points, in integer arithmetic (no floating point)."""
+    return (ratio_bp * population + BASIS_POINTS - 1) // BASIS_POINTS
+
+
+def validate_parameters(parameters: dict) -> None:
+    departments = parameters.get("departments")
+    if not departments or list(departments) != sorted(set(departments)):
+        raise DrawError("parameters.departments must be a non-empty, sorted list without repeats")
+    ratios = parameters.get("ratios_bp", {})
+    if sorted(ratios) != list(GRADES):
+        raise DrawError("parameters.ratios_bp must give a ratio for each grade A, B, C and D")
+    for grade, ratio in ratios.items():
+        if not isinstance(ratio, int) or not 0 <= ratio <= BASIS_POINTS:
+            raise DrawError(f"ratio for grade {grade} must be an integer from 0 to {BASIS_POINTS}")
+    per_target = parameters.get("inspectors_per_target")
+    if not isinstance(per_target, int) or per_target < 2:
+        raise DrawError("parameters.inspectors_per_target must be an integer of at least 2")
+    if per_target < len(departments):
+        raise DrawError("a joint plan needs at least one inspector per department for each target")
+    cutoff = parameters.get("recent_cutoff", "")
+    if not isinstance(cutoff, str):
+        raise DrawError("parameters.recent_cutoff must be an ISO date or empty")
+
+
+# --- the draw ------------------------------------------------------------------------------------
+
+def select_targets(parameters: dict, targets: list[TargetRow], seed: str):
+    cutoff = parameters.get("recent_cutoff", "")
+    ratios = parameters["ratios_bp"]
+    for row in targets:
+        if row.stratum not in GRADES:
+            raise DrawError(f"target {row.target_id}: stratum {row.stratum!r} is not A, B, C or D",
+                            target_id=row.target_id)
+
+    def recently_inspected(row: TargetRow) -> bool:
+        # ISO dates compare correctly as text.
+        return bool(cutoff and row.last_inspected_on and row.last_inspected_on >= cutoff)
+
+    excluded = sorted(r.target_id for r in targets if not r.forced and recently_inspected(r))
+    eligible = [r for r in targets if r.forced or not recently_inspected(r)]
+    chosen: list[tuple[TargetRow, str, str]] = [
+        (row, "forced", "") for row in sorted((r for r in eligible if r.forced), key=lambda r: r.target_id)
+    ]
+    strata = {}
+    for grade in GRADES:
+        pool = [r for r in eligible if not r.forced and r.stratum == grade]
+        count = selection_count(ratios[grade], len(pool))
+        ranked = sorted(
+            ((target_rank_key(seed, grade, r.target_id), r) for r in pool),
+            key=lambda pair: (pair[0], pair[1].target_id),
+        )
+        chosen.extend((row, "drawn", key) for key, row in ranked[:count])
+        strata[grade] = {"eligible": len(pool), "selected": count,
+                         "forced": sum(1 for r in eligible if r.forced and r.stratum == grade)}
+    return chosen, strata, excluded
+
+
+def assign_inspectors(parameters: dict, chosen, inspectors: list[InspectorRow], seed: str, progress=None):
+    departments = list(parameters["departments"])
+    per_target = parameters["inspectors_per_target"]
+    joint = len(departments) > 1
+    for inspector in inspectors:
+        if inspector.department not in departments:
+            raise DrawError(f"inspector {inspector.inspector_id} is not in one of the plan's departments")
+    load = {i.inspector_id: 0 for i in inspectors}
+    selected = []
+    for order, (row, reason, key) in enumerate(chosen, start=1):
+        candidates = [i for i in inspectors if row.target_id not in i.conflicts]
+        keys = {i.inspector_id: inspector_rank_key(seed, row.target_id, i.inspector_id) for i in candidates}
+
+        def best(pool, keys=keys):
+            return min(pool, key=lambda person: (load[person.inspector_id], keys[person.inspector_id],
+                                                 person.inspector_id))
+
+        team: list[InspectorRow] = []
+        if joint:
+            for department in departments:
+                pool = [i for i in candidates if i.department == department]
+                if not pool:
+                    raise DrawError(
+                        f"target {row.target_id}: no inspector of department {department} is free of conflicts",
+                        target_id=row.target_id,
+                    )
+                team.append(best(pool))
+        while len(team) < per_target:
+            pool = [i for i in candidates if i not in team]
+            if not pool:
+                raise DrawError(
+                    f"target {row.target_id}: only {len(candidates)} of the {per_target} required inspectors "
+                    f"are free of conflicts ({len(inspectors) - len(candidates)} conflicted)",
+                    target_id=row.target_id,
+                )
+            team.append(best(pool))
+        for inspector in team:
+            load[inspector.inspector_id] += 1
+        selected.append(SelectedTarget(order, row.target_id, row.stratum, reason, key,
+                                       [i.inspector_id for i in team]))
+        if progress is not None:
+            progress(order, len(chosen))
+    return selected
+
+
+def run_draw(manifest: dict, targets: list[TargetRow], inspectors: list[InspectorRow], secret: str,
+             public_value: str, progress=None) -> DrawResult:
+    """The whole draw from the manifest, both snapshots, the revealed secret and the public value."""
+    if manifest.get("algorithm") != ALGORITHM_VERSION:
+        raise DrawError(f"this implementation runs {ALGORITHM_VERSION}, not {manifest.get('algorithm')}")
+    if commitment(secret) != manifest["seed_commitment"]:
+        raise DrawError("the secret does not match the published commitment")
+    if sha256_hex(target_snapshot(targets)) != manifest["target_snapshot_sha256"]:
+        raise DrawError("the target snapshot does not match the manifest")
+    if sha256_hex(inspector_snapshot(inspectors)) != manifest["inspector_snapshot_sha256"]:
+        raise DrawError("the inspector snapshot does not match the manifest")
+    parameters = manifest["parameters"]
+    validate_parameters(parameters)
+    digest = manifest_hash(manifest)
+    seed = derive_seed(secret, public_value, digest)
+    chosen, strata, excluded = select_targets(parameters, targets, seed)
+    selected = assign_inspectors(parameters, chosen, inspectors, seed, progress)
+    return DrawResult(digest, seed, selected, strata, excluded)
+
+
+# --- verification of published material ----------------------------------------------------------
+
+@dataclass
+class Check:
+    name: str
+    ok: bool
+    detail: str = ""
+
+
+def verify_published(*, manifest_bytes: bytes, target_bytes: bytes, inspector_bytes: bytes,
+                     reveal: dict, result_bytes: bytes, published_manifest_sha256: str = "") -> list[Check]:
+    """Recompute a draw from its published files; every check must pass."""
+    checks = []
+    manifest = json.loads(manifest_bytes.decode("utf-8"))
+    digest = manifest_hash(manifest)
+    if published_manifest_sha256:
+        checks.append(Check("manifest hash", digest == published_manifest_sha256,
+                            f"computed {digest}, published {published_manifest_sha256}"))
+    checks.append(Check("target snapshot hash", sha256_hex(target_bytes) == manifest["target_snapshot_sha256"],
+                        f"computed {sha256_hex(target_bytes)}, manifest {manifest['target_snapshot_sha256']}"))
+    checks.append(Check("inspector snapshot hash",
+                        sha256_hex(inspector_bytes) == manifest["inspector_snapshot_sha256"],
+                        f"computed {sha256_hex(inspector_bytes)}, manifest {manifest['inspector_snapshot_sha256']}"))
+    secret, public_value = reveal.get("secret", ""), reveal.get("public_value", "")
+    checks.append(Check("seed commitment", commitment(secret) == manifest["seed_commitment"],
+                        f"SHA-256 of the secret is {commitment(secret)}, manifest {manifest['seed_commitment']}"))
+    if not all(check.ok for check in checks):
+        checks.append(Check("draw recomputed", False, "not attempted: the published material is inconsistent"))
+        return checks
+    try:
+        result = run_draw(manifest, parse_target_snapshot(target_bytes), parse_inspector_snapshot(inspector_bytes),
+                          secret, public_value)
+    except DrawError as exc:
+        checks.append(Check("draw recomputed", False, str(exc)))
+        return checks
+    recomputed = canonical_json(result.as_dict())
+    checks.append(Check("draw recomputed", recomputed == result_bytes,
+                        "identical to the published result" if recomputed == result_bytes
+                        else "the published result differs from the recomputed one"))
+    return checks
+
+
+def verify_directory(directory: Path) -> list[Check]:
+    reveal = json.loads((directory / "reveal.json").read_text("utf-8"))
+    return verify_published(
+        manifest_bytes=(directory / "manifest.json").read_bytes(),
+        target_bytes=(directory / "targets.csv").read_bytes(),
+        inspector_bytes=(directory / "inspectors.csv").read_bytes(),
+        reveal=reveal,
+        result_bytes=(directory / "result.json").read_bytes(),
+        published_manifest_sha256=reveal.get("manifest_sha256", ""),
+    )
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print(f"usage: python {Path(argv[0]).name} DIRECTORY_WITH_DOWNLOADED_FILES")
+        return 2
+    checks = verify_directory(Path(argv[1]))
+    for check in checks:
+        print(f"[{'OK' if check.ok else 'FAIL'}] {check.name}: {check.detail}")
+    ok = all(check.ok for check in checks)
+    print("MATCH: the published draw is reproduced exactly." if ok else "MISMATCH: do not trust this draw.")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

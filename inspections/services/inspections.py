@@ -1,0 +1,143 @@
+"""Inspection workflow: start, record the result, verify rectification, evidence."""
+
+import datetime as dt
+import hashlib
+from importlib import import_module
+from importlib.util import find_spec
+
+import filetype
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from directory.calendar import add_workdays
+from inspections.models import Inspection, InspectionEvent, InspectionEvidence, InspectionTarget, Outcome
+from inspections.services.targets import raise_risk
+from portal.errors import DomainError, PermissionRefused
+from portal.workflow import apply_transition
+
+PUBLICATION_WORKDAYS = 20
+EVIDENCE_TYPES = {"application/pdf", "image/jpeg", "image/png", "image/webp",
+                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/zip"}
+EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
+
+
+def manages_inspections(user) -> bool:
+    return user.has_perm("inspections.change_inspectionplan")
+
+
+def ensure_may_work(inspection: Inspection, actor) -> None:
+    """Managers act on any inspection; an inspector only on the ones they are assigned to."""
+    if manages_inspections(actor):
+        return
+    if not inspection.assignments.filter(inspector__staff__user=actor).exists():
+        raise PermissionRefused(_("Only the inspectors assigned to this inspection can act on it."))
+
+
+def record_event(inspection, actor, action, *, from_state="", to_state="", note="", data=None):
+    return InspectionEvent.objects.create(inspection=inspection, actor=actor, action=action, from_state=from_state,
+                                          to_state=to_state, note=note, data=data or {})
+
+
+def _transition(inspection, actor, name, expected_version, arguments=None):
+    ensure_may_work(inspection, actor)
+    result = apply_transition(model=Inspection, pk=inspection.pk, transition=name, actor=actor,
+                              expected_version=expected_version, arguments=arguments)
+    record_event(result.obj, actor, name, from_state=result.from_state, to_state=result.to_state)
+    return result.obj
+
+
+@transaction.atomic
+def start_inspection(*, inspection: Inspection, actor, started_on: dt.date, expected_version=None) -> Inspection:
+    if started_on < inspection.plan.period_start:
+        raise ValidationError({"started_on": _("The plan's period starts on %(day)s.") % {
+            "day": inspection.plan.period_start.isoformat()}})
+    return _transition(inspection, actor, "start", expected_version, {"started_on": started_on})
+
+
+def case_service_available() -> bool:
+    return find_spec("cases.services") is not None and hasattr(import_module("cases.services"), "open_case")
+
+
+def _open_case(inspection: Inspection, actor, findings: str) -> str:
+    services = import_module("cases.services")
+    choices = import_module("cases.models.choices")
+    channel = next((value for value in ("inspection", "referral") if value in choices.Channel.values), None)
+    target = inspection.target
+    kwargs = {}
+    if target.kind == InspectionTarget.Kind.PROJECT:
+        kwargs["project"] = target.project
+    else:
+        kwargs["respondent"] = target.entity
+    case = services.open_case(
+        kind=choices.Kind.REPORT, channel=channel, actor=actor, department=target.department,
+        title=_("Problems found in inspection %(ref)s: %(target)s") % {"ref": inspection.reference, "target": target.name},
+        facts=findings, source_reference=inspection.reference, **kwargs,
+    )
+    return getattr(case, "number", "") or str(case.pk)
+
+
+@transaction.atomic
+def record_result(*, inspection: Inspection, actor, outcome: str, findings: str, ended_on: dt.date,
+                  rectification_deadline: dt.date | None = None, referred_to=None, expected_version=None
+                  ) -> Inspection:
+    """Record what the inspection found. A problem raises the target's risk grade; the outcome
+    "case opened" opens a report case in the same action."""
+    if outcome not in Outcome.values:
+        raise ValidationError({"outcome": _("Choose a result.")})
+    if outcome == Outcome.CASE_OPENED and not case_service_available():
+        raise DomainError(_("Cases cannot be opened from here yet; refer the matter instead."))
+    values = {"outcome": outcome, "findings": findings.strip(), "ended_on": ended_on,
+              "rectification_deadline": rectification_deadline if outcome == Outcome.RECTIFICATION else None,
+              "referred_to": referred_to if outcome == Outcome.REFERRED else None,
+              "publish_due": add_workdays(ended_on, PUBLICATION_WORKDAYS)}
+    inspection = _transition(inspection, actor, "record_result", expected_version, values)
+    if outcome == Outcome.CASE_OPENED:
+        inspection.case_number = _open_case(inspection, actor, inspection.findings)
+        inspection.save(update_fields=["case_number"])
+        record_event(inspection, actor, "case_opened", data={"case": inspection.case_number})
+    target = InspectionTarget.objects.select_for_update().get(pk=inspection.target_id)
+    if target.last_inspected_on is None or target.last_inspected_on < ended_on:
+        target.last_inspected_on = ended_on
+        target.save(update_fields=["last_inspected_on"])
+    if inspection.found_problems:
+        raise_risk(target=target, actor=actor, source=inspection.reference,
+                   reason=_("Problems found in inspection %(ref)s.") % {"ref": inspection.reference})
+    return inspection
+
+
+@transaction.atomic
+def verify_rectification(*, inspection: Inspection, actor, verified_on: dt.date, note: str,
+                         expected_version=None) -> Inspection:
+    if not note.strip():
+        raise ValidationError({"note": _("Describe how the rectification was checked.")})
+    if inspection.ended_on and verified_on < inspection.ended_on:
+        raise ValidationError({"verified_on": _("The check cannot be before the inspection ended.")})
+    return _transition(inspection, actor, "verify_rectification", expected_version,
+                       {"verified_on": verified_on, "note": note.strip()})
+
+
+@transaction.atomic
+def add_evidence(*, inspection: Inspection, actor, upload, description: str = "") -> InspectionEvidence:
+    ensure_may_work(inspection, actor)
+    if inspection.state == "published":
+        raise DomainError(_("The result is published; evidence can no longer be added."))
+    if upload.size > EVIDENCE_MAX_BYTES:
+        raise ValidationError({"file": _("Files may be at most 20 MB.")})
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    if kind is None or kind.mime not in EVIDENCE_TYPES:
+        raise ValidationError({"file": _("Upload a PDF, JPEG, PNG, WebP, Word, Excel or ZIP file.")})
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    evidence = InspectionEvidence(inspection=inspection, file=upload, original_name=upload.name[:200],
+                                  content_type=kind.mime, size=upload.size, sha256=digest.hexdigest(),
+                                  description=description.strip(), uploaded_by=actor)
+    evidence.full_clean()
+    evidence.save()
+    record_event(inspection, actor, "evidence_added", data={"file": evidence.original_name, "sha256": evidence.sha256})
+    return evidence
