@@ -94,6 +94,10 @@ class Case(models.Model):
 
     # Timeline and statutory deadlines (working days, see cases.deadlines).
     received_at = models.DateTimeField(_("received at"))
+    counted_from = models.DateField(
+        _("periods counted from"), null=True, blank=True,
+        help_text=_("Day of receipt, or of the last supplement: receipt-based periods restart from it."),
+    )
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     replied_at = models.DateTimeField(_("feedback given at"), null=True, blank=True)
@@ -103,6 +107,10 @@ class Case(models.Model):
     decision_due = models.DateField(_("decision due"), null=True, blank=True)
     reply_due = models.DateField(_("feedback due"), null=True, blank=True)
     rating_due = models.DateField(_("satisfaction rating due"), null=True, blank=True)
+    # The deadline the case is running against now (None when the clock stands still or the case
+    # is finished); kept by cases.deadlines.refresh_current_deadline for queues and sorting.
+    current_deadline = models.CharField(_("current deadline"), max_length=20, blank=True)
+    current_due = models.DateField(_("current due date"), null=True, blank=True)
 
     # Outcome.
     rejection_reason = models.CharField(_("reason for non-acceptance"), max_length=30, choices=RejectionReason.choices, blank=True)
@@ -158,6 +166,7 @@ class Case(models.Model):
             models.Index(fields=["channel", "received_at"]),
             models.Index(fields=["acceptance_due"]),
             models.Index(fields=["decision_due"]),
+            models.Index(fields=["current_due", "state"]),
         ]
 
     def __str__(self):

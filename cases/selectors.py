@@ -1,0 +1,263 @@
+"""Reads of cases, with the visibility rules applied (DESIGN §3). Views use only these."""
+
+from __future__ import annotations
+
+import hmac
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from cases import access_codes, deadlines
+from cases.models import Case, CaseEvent, ExtensionRequest, Kind, State, SupervisionNotice
+from cases.models.case import APPROVE, ASSIGN, DECIDE_WITHDRAWAL, HANDLE, REPLY, TRANSFER, TRIAGE
+from cases.models.choices import OBJECTION_REQUIRED, OPEN_STATES, WITHDRAWABLE_STATES
+from directory.calendar import WorkingCalendar
+
+VIEW_ALL = "cases.view_all_cases"
+SUPERVISE = "cases.supervise_case"
+REVEAL = "cases.reveal_identity"
+ENTER = "cases.enter_case"
+# States in which a withdrawal is decided by the office rather than the department.
+OFFICE_WITHDRAWAL_STATES = (State.SUBMITTED, State.NEEDS_SUPPLEMENT, State.ACCEPTED)
+
+
+def _profile(user):
+    return getattr(user, "staff_profile", None) if user is not None and user.is_authenticated else None
+
+
+def sees_all_cases(user) -> bool:
+    return user is not None and user.is_authenticated and user.is_active and user.has_perm(VIEW_ALL)
+
+
+def visible_cases(user) -> QuerySet[Case]:
+    """Office and auditors: every case. Department staff: their department's, and when their
+    profile names a grid, that grid's plus the cases they handle. Everyone else: none."""
+    cases = Case.objects.all()
+    if user is None or not user.is_authenticated or not user.is_active:
+        return cases.none()
+    if sees_all_cases(user):
+        return cases
+    profile = _profile(user)
+    if profile is None or not user.has_perm("cases.view_case"):
+        return cases.none()
+    cases = cases.filter(department_id=profile.department_id)
+    if profile.grid_id:
+        cases = cases.filter(Q(grid_id=profile.grid_id) | Q(handler=user))
+    return cases
+
+
+def can_see(user, case: Case) -> bool:
+    return visible_cases(user).filter(pk=case.pk).exists()
+
+
+def get_visible_case(user, pk) -> Case:
+    case = visible_cases(user).select_related("department", "grid", "handler", "project", "respondent").filter(pk=pk).first()
+    if case is None:
+        raise Http404(_("No such case, or it is not visible to you."))
+    return case
+
+
+def _list_related(cases: QuerySet[Case]) -> QuerySet[Case]:
+    return cases.select_related("department", "grid", "handler", "project", "respondent")
+
+
+def _supervised_q():
+    open_notice = SupervisionNotice.objects.filter(case=OuterRef("pk"), resolved_at__isnull=True)
+    return Exists(open_notice)
+
+
+QUEUES = ("mine", "department", "due_soon", "overdue", "under_review", "supervised", "all")
+
+
+def queue(user, name: str) -> QuerySet[Case]:
+    """Back-office work lists."""
+    if name not in QUEUES:
+        raise ValueError(f"unknown queue {name!r}")
+    cases = visible_cases(user)
+    open_cases = cases.filter(state__in=OPEN_STATES)
+    today = deadlines.today()
+    if name == "mine":
+        result = open_cases.filter(handler=user)
+    elif name == "department":
+        profile = _profile(user)
+        result = open_cases.filter(department_id=profile.department_id) if profile else open_cases.none()
+        if sees_all_cases(user):
+            result = open_cases
+    elif name == "due_soon":
+        horizon = WorkingCalendar().add_workdays(today, 2)
+        result = open_cases.filter(current_due__gte=today, current_due__lte=horizon).order_by("current_due")
+    elif name == "overdue":
+        result = open_cases.filter(current_due__lt=today).order_by("current_due")
+    elif name == "under_review":
+        result = cases.filter(state=State.UNDER_REVIEW)
+    elif name == "supervised":
+        result = open_cases.filter(_supervised_q())
+    else:
+        result = cases
+    return _list_related(result)
+
+
+# --- Actions ------------------------------------------------------------------------------------
+
+# Transition method -> service name.
+TRANSITION_SERVICES = {
+    "request_supplement": "request_supplement",
+    "reject": "reject",
+    "accept": "accept",
+    "assign": "assign",
+    "return_to_office": "return_to_office",
+    "start": "start_handling",
+    "suspend": "suspend",
+    "resume": "resume",
+    "propose_decision": "propose_decision",
+    "approve": "approve_decision",
+    "send_back": "send_back",
+    "reply": "reply_to_filer",
+    "transfer_out": "transfer_out",
+}
+DEPARTMENT_PERMISSIONS = {HANDLE, APPROVE}
+OFFICE_PERMISSIONS = {TRIAGE, ASSIGN, TRANSFER}
+
+
+def may_act(user, case: Case, permission: str) -> bool:
+    """Permission plus scope: department work only within one's visible cases."""
+    if user is None or not user.is_authenticated or not user.has_perm(permission):
+        return False
+    if permission in OFFICE_PERMISSIONS:
+        return sees_all_cases(user)
+    return can_see(user, case)
+
+
+def may_decide_withdrawal(user, case: Case) -> bool:
+    if user is None or not user.is_authenticated or not user.has_perm(DECIDE_WITHDRAWAL):
+        return False
+    if case.state in OFFICE_WITHDRAWAL_STATES or case.department_id is None:
+        return sees_all_cases(user)
+    profile = _profile(user)
+    return profile is not None and profile.department_id == case.department_id and can_see(user, case)
+
+
+def available_actions(user, case: Case) -> list[str]:
+    """Service names this user may call on the case now."""
+    from django_fsm import can_proceed
+
+    actions = []
+    for transition, service in TRANSITION_SERVICES.items():
+        method = getattr(case, transition)
+        field_permission = method._django_fsm.get_transition(case.state)
+        if field_permission is None or not can_proceed(method):
+            continue
+        if not may_act(user, case, field_permission.permission):
+            continue
+        if service == "approve_decision" and case.proposed_by_id == user.pk:
+            continue
+        actions.append(service)
+    if case.withdrawal_requested_at and case.state in WITHDRAWABLE_STATES and may_decide_withdrawal(user, case):
+        actions.append("decide_withdrawal")
+    if case.state in OPEN_STATES and case.state != State.REPLIED:
+        if deadlines.DEADLINE_BY_STATE.get(case.state) in deadlines.SUPERVISED_DEADLINES and may_act(user, case, HANDLE):
+            actions.append("request_extension")
+        if user.has_perm(SUPERVISE) and sees_all_cases(user):
+            actions.append("issue_supervision_notice")
+            if case.extension_requests.filter(status=ExtensionRequest.Status.PENDING).exists():
+                actions.append("decide_extension")
+    if case.state == State.DECIDED and "reply_to_filer" not in actions and may_act(user, case, REPLY):
+        actions.append("reply_to_filer")
+    if case.identity_hidden and user.has_perm(REVEAL) and can_see(user, case):
+        actions.append("reveal_identity")
+    if can_see(user, case):
+        actions.append("add_internal_note")
+    return actions
+
+
+# --- Filer side -----------------------------------------------------------------------------------
+
+IDENTITY_FIELDS = (
+    "filer_type", "filer_name", "filer_id_number", "filer_credit_code", "filer_legal_representative",
+    "filer_phone", "filer_email", "filer_address",
+)
+
+
+def identity_of(case: Case) -> dict:
+    return {field: getattr(case, field) for field in IDENTITY_FIELDS}
+
+
+def filer_identity(user, case: Case) -> dict | None:
+    """The filer's identity as this user may see it; None while hidden (anonymous or confidential:
+    only `cases.services.reveal_identity` shows it, and that is recorded)."""
+    if user is not None and user.is_authenticated and case.filer_user_id == user.pk:
+        return identity_of(case)
+    if case.identity_hidden or not can_see(user, case):
+        return None
+    return identity_of(case)
+
+
+def find_case_by_access_code(number: str, access_code: str) -> Case | None:
+    """Constant-time check of a tracking code; the caller rate limits."""
+    case = Case.objects.filter(number=(number or "").strip().upper()).first()
+    expected = case.access_code_hash if case else access_codes.DUMMY_HASH
+    matches = hmac.compare_digest(expected, access_codes.hash_code(access_code))
+    return case if case is not None and matches else None
+
+
+def public_timeline(case: Case) -> list[dict]:
+    """Plain-language public events for the filer: no staff names, no internal notes."""
+    labels = dict(State.choices)
+    return [
+        {
+            "at": event.created_at,
+            "action": event.action,
+            "state": event.to_state,
+            "state_label": labels.get(event.to_state, ""),
+            "text": event.public_note,
+        }
+        for event in case.events.filter(is_public=True).order_by("created_at", "pk")
+    ]
+
+
+def cases_of_filer(user) -> QuerySet[Case]:
+    if user is None or not user.is_authenticated:
+        return Case.objects.none()
+    return Case.objects.filter(filer_user=user).select_related("department")
+
+
+def intake_warnings(case: Case) -> list[str]:
+    """What the office (and the filer) should know before accepting; never a silent block."""
+    warnings = []
+    received_on = deadlines.today() if case.received_at is None else case.received_at.date()
+    if case.kind == Kind.COMPLAINT:
+        policy = deadlines.policy_for(case)
+        if policy.filing_limit_days and case.knew_on:
+            late_by = (received_on - case.knew_on).days - policy.filing_limit_days
+            if late_by > 0:
+                warnings.append(_(
+                    "Filed %(days)s days after the %(limit)s-day limit counted from the day the complainant knew "
+                    "of the matter (%(knew)s)."
+                ) % {"days": late_by, "limit": policy.filing_limit_days, "knew": case.knew_on.isoformat()})
+        if policy.filing_limit_days and not case.knew_on:
+            warnings.append(_("The date the complainant knew of the matter is missing: the filing limit cannot be checked."))
+        if case.matter_type in OBJECTION_REQUIRED and not case.objection_raised_on:
+            warnings.append(_(
+                "This matter requires an objection to the tenderer before a complaint, and none is recorded."
+            ))
+        if case.objection_raised_on and case.knew_on and case.objection_raised_on < case.knew_on:
+            warnings.append(_("The objection date is before the date the complainant knew of the matter."))
+        if case.project_id is None:
+            warnings.append(_("The project is not linked to a project in the directory."))
+        if case.filer_type == "organisation" and not case.filer_legal_representative:
+            warnings.append(_("The legal representative of the complaining organisation is missing."))
+    if case.kind == Kind.REPORT and case.is_anonymous and not (case.filer_phone or case.filer_email):
+        warnings.append(_("Anonymous report without contact: the reporter can follow it only with the access code."))
+    return warnings
+
+
+def remaining_workdays(case: Case) -> dict:
+    return deadlines.remaining_workdays(case)
+
+
+def case_events(user, case: Case) -> QuerySet[CaseEvent]:
+    """The full audit trail for staff who may see the case."""
+    if not can_see(user, case):
+        return CaseEvent.objects.none()
+    return case.events.select_related("actor").order_by("created_at", "pk")

@@ -1,0 +1,132 @@
+"""Shared plumbing of the case services: locking, scope checks, transitions, events, recipients."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from cases import deadlines, notifications, selectors
+from cases.models import Case, CaseEvent, SupervisionNotice
+from directory import roles
+from portal.errors import PermissionRefused
+from portal.workflow import apply_transition
+
+SYSTEM = "system"
+FILER = "filer"
+
+
+def require_text(value: str, field: str, message: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise ValidationError({field: message})
+    return value
+
+
+def lock_case(case_id) -> Case:
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("lock_case must run inside transaction.atomic()")
+    return Case.objects.select_for_update().get(pk=case_id)
+
+
+def check_scope(actor, case: Case, permission: str) -> None:
+    """The transition permission is checked by portal.workflow; this adds the department scope."""
+    if not selectors.may_act(actor, case, permission):
+        raise PermissionRefused()
+
+
+def check_filer(case: Case, filer_user) -> None:
+    """A logged-in filer must be the case's filer; without one, the caller verified the access code."""
+    if filer_user is not None and case.filer_user_id != filer_user.pk:
+        raise PermissionRefused(_("This case was not filed from your account."))
+
+
+def transition(
+    *, case_id, name: str, actor, expected_version: int | None, check_permission: bool = True,
+) -> tuple[Case, str]:
+    """Run the FSM transition through portal.workflow; returns the case and its previous state."""
+    result = apply_transition(
+        model=Case, pk=case_id, transition=name, actor=actor, expected_version=expected_version,
+        check_permission=check_permission,
+    )
+    return result.obj, result.from_state
+
+
+def save(case: Case, **_ignored) -> Case:
+    deadlines.refresh_current_deadline(case)
+    case.full_clean(exclude=["state"])  # protected FSM field: set only by transitions
+    case.save()
+    return case
+
+
+def record(
+    case: Case, *, action: str, actor=None, actor_label: str = "", from_state: str = "", to_state: str = "",
+    note: str = "", public_note: str = "", data: dict | None = None, ip_address: str | None = None,
+) -> CaseEvent:
+    if not actor_label:
+        actor_label = str(getattr(getattr(actor, "staff_profile", None), "full_name", "") or actor or SYSTEM)
+    return CaseEvent.objects.create(
+        case=case, actor=actor if actor is not None and actor.is_authenticated else None,
+        actor_label=actor_label[:100], action=action, from_state=from_state, to_state=to_state or case.state,
+        note=note or "", public_note=public_note or "", is_public=bool(public_note), data=data or {},
+        ip_address=ip_address, created_at=deadlines.now(),
+    )
+
+
+def resolve_notices(case: Case, *deadline_names: str) -> None:
+    """A deadline was met (or no longer applies): its supervision notices are resolved."""
+    case.supervision_notices.filter(resolved_at__isnull=True, deadline__in=deadline_names).update(
+        resolved_at=deadlines.now(),
+    )
+
+
+# --- Recipients -----------------------------------------------------------------------------------
+
+def _users_with_role(role, **profile_filter):
+    users = get_user_model().objects.filter(is_active=True, groups__name=role.group_name)
+    if profile_filter:
+        users = users.filter(**{f"staff_profile__{k}": v for k, v in profile_filter.items()})
+    return list(users.select_related("staff_profile").distinct().order_by("pk"))
+
+
+def department_heads(case: Case) -> list:
+    if case.department_id is None:
+        return []
+    return _users_with_role(roles.DEPARTMENT_HEAD, department_id=case.department_id)
+
+
+def office_supervisors() -> list:
+    return _users_with_role(roles.OFFICE_SUPERVISOR)
+
+
+def office_intake() -> list:
+    return _users_with_role(roles.OFFICE_INTAKE)
+
+
+def handlers_to_tell(case: Case) -> list:
+    """The handler, or the department's heads while nobody is assigned."""
+    return [case.handler] if case.handler_id else department_heads(case)
+
+
+def notify_staff(case: Case, users, *, purpose: str, subject: str, body: str, sms: bool = False) -> None:
+    seen = set()
+    for user in users:
+        if user is None or user.pk in seen:
+            continue
+        seen.add(user.pk)
+        notifications.notify_user(
+            user, subject=subject, body=body, sms=sms, dedupe_key=f"case:{case.pk}:{purpose}",
+        )
+
+
+def notify_filer(case: Case, *, purpose: str, subject: str, body: str) -> None:
+    notifications.notify_contact(
+        email=case.filer_email, phone=case.filer_phone, subject=subject, body=body,
+        dedupe_key=f"case:{case.pk}:filer:{purpose}", recipient_user=case.filer_user,
+    )
+
+
+def is_open_notice(case: Case, deadline: str) -> bool:
+    return case.supervision_notices.filter(deadline=deadline, resolved_at__isnull=True,
+                                           level=SupervisionNotice.Level.NOTICE).exists()

@@ -1,0 +1,129 @@
+"""Recorded actions that are not state changes: extensions, supervision notices, identity
+reveals and internal notes."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from cases import deadlines, selectors
+from cases.models import ExtensionRequest, SupervisionNotice
+from cases.models.case import HANDLE
+from cases.models.choices import OPEN_STATES
+from cases.services._base import (
+    check_scope,
+    department_heads,
+    handlers_to_tell,
+    lock_case,
+    notify_filer,
+    notify_staff,
+    office_supervisors,
+    record,
+    require_text,
+    resolve_notices,
+    save,
+)
+from cases.services.triage import _subject
+from portal.errors import ActionNotAllowed, PermissionRefused
+
+
+def _require_supervisor(actor) -> None:
+    if not (actor is not None and actor.has_perm(selectors.SUPERVISE) and selectors.sees_all_cases(actor)):
+        raise PermissionRefused()
+
+
+@transaction.atomic
+def request_extension(*, case_id, actor, deadline, workdays, reason) -> ExtensionRequest:
+    """The department asks the office for more working days on the deadline it runs against."""
+    reason = require_text(reason, "reason", _("Explain why more time is needed."))
+    case = lock_case(case_id)
+    check_scope(actor, case, HANDLE)
+    current = deadlines.DEADLINE_BY_STATE.get(case.state)
+    if current not in deadlines.SUPERVISED_DEADLINES or deadline != current:
+        raise ActionNotAllowed(_("An extension can be requested only for the deadline the case is running against now."))
+    if case.extension_requests.filter(status=ExtensionRequest.Status.PENDING).exists():
+        raise ActionNotAllowed(_("An extension request is already waiting for the office's decision."))
+    extension = ExtensionRequest(case=case, deadline=deadline, workdays=workdays, reason=reason, requested_by=actor,
+                                 requested_at=deadlines.now())
+    extension.full_clean()
+    extension.save()
+    record(case, action="extension_requested", actor=actor, note=reason,
+           data={"deadline": deadline, "workdays": workdays, "extension": extension.pk})
+    notify_staff(case, office_supervisors(), purpose=f"extension:{extension.pk}:requested",
+                 subject=_subject(case, _("extension requested")),
+                 body=_("%(days)s more working days requested: %(reason)s") % {"days": workdays, "reason": reason})
+    return extension
+
+
+@transaction.atomic
+def decide_extension(*, extension_id, actor, approve: bool, note="") -> ExtensionRequest:
+    _require_supervisor(actor)
+    extension = ExtensionRequest.objects.select_for_update().select_related("case").get(pk=extension_id)
+    if extension.status != ExtensionRequest.Status.PENDING:
+        raise ActionNotAllowed(_("This extension request was already decided."))
+    if not approve and not (note or "").strip():
+        raise ValidationError({"note": _("Give the reason for refusing the extension.")})
+    case = lock_case(extension.case_id)
+    extension.decided_by, extension.decided_at, extension.decision_note = actor, deadlines.now(), note or ""
+    public = ""
+    if approve:
+        if deadlines.DEADLINE_BY_STATE.get(case.state) != extension.deadline:
+            raise ActionNotAllowed(_("The case has moved on; this extension no longer applies."))
+        extension.status = ExtensionRequest.Status.APPROVED
+        extension.new_due = deadlines.extend(case, deadline=extension.deadline, workdays=extension.workdays)
+        case.version += 1
+        save(case)
+        resolve_notices(case, extension.deadline)  # the missed date no longer stands
+        public = _("The time limit was extended to %(due)s.") % {"due": extension.new_due}
+    else:
+        extension.status = ExtensionRequest.Status.REFUSED
+    extension.save()
+    record(case, action="extension_approved" if approve else "extension_refused", actor=actor, note=note or "",
+           public_note=public, data={"extension": extension.pk, "new_due": str(extension.new_due or "")})
+    notify_staff(case, [extension.requested_by], purpose=f"extension:{extension.pk}:decided",
+                 subject=_subject(case, _("extension approved") if approve else _("extension refused")),
+                 body=public or note)
+    if public:
+        notify_filer(case, purpose=f"extension:{extension.pk}", subject=_subject(case, _("time limit extended")), body=public)
+    return extension
+
+
+@transaction.atomic
+def issue_supervision_notice(*, case_id, actor, note) -> SupervisionNotice:
+    """A manual 督办 by the office, any time the case is open."""
+    _require_supervisor(actor)
+    note = require_text(note, "note", _("Say what the department must do."))
+    case = lock_case(case_id)
+    if case.state not in OPEN_STATES:
+        raise ActionNotAllowed(_("Supervision notices are for open cases."))
+    deadline = deadlines.DEADLINE_BY_STATE.get(case.state)
+    notice = SupervisionNotice.objects.create(
+        case=case, level=SupervisionNotice.Level.NOTICE, is_automatic=False, issued_by=actor, note=note,
+        deadline=deadline if deadline in deadlines.SUPERVISED_DEADLINES else SupervisionNotice.Deadline.OTHER,
+        due_date=case.current_due, issued_at=deadlines.now(),
+    )
+    record(case, action="supervision_notice", actor=actor, note=note, data={"notice": notice.pk, "automatic": False})
+    notify_staff(case, handlers_to_tell(case) + department_heads(case), purpose=f"notice:{notice.pk}",
+                 subject=_subject(case, _("supervision notice")), body=note, sms=True)
+    return notice
+
+
+@transaction.atomic
+def reveal_identity(*, case_id, actor, reason) -> dict:
+    """Show a hidden filer's identity to an office user with the explicit permission; recorded."""
+    reason = require_text(reason, "reason", _("Give the reason for revealing the identity."))
+    case = lock_case(case_id)
+    if actor is None or not actor.has_perm(selectors.REVEAL) or not selectors.can_see(actor, case):
+        raise PermissionRefused()
+    record(case, action="identity_revealed", actor=actor, note=reason)
+    return selectors.identity_of(case)
+
+
+@transaction.atomic
+def add_internal_note(*, case_id, actor, note):
+    note = require_text(note, "note", _("Write the note."))
+    case = lock_case(case_id)
+    if not selectors.can_see(actor, case):
+        raise PermissionRefused()
+    return record(case, action="internal_note", actor=actor, note=note)

@@ -1,0 +1,212 @@
+"""What the system does by itself every day (Celery beat, or `run_periodic_tasks`). Every job is
+idempotent: running it twice on the same day changes and sends nothing more (dedupe keys on the
+outbox, unique automatic notices, state checks under row locks). Each case is processed in its
+own transaction so one bad case never blocks the others."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cases import deadlines, notifications
+from cases.models import Case, RejectionReason, Satisfaction, State, SupervisionNotice
+from cases.models.choices import OPEN_STATES
+from cases.services._base import (
+    SYSTEM,
+    department_heads,
+    handlers_to_tell,
+    lock_case,
+    notify_filer,
+    notify_staff,
+    office_intake,
+    office_supervisors,
+    record,
+    save,
+    transition,
+)
+from directory.calendar import WorkingCalendar
+
+logger = logging.getLogger(__name__)
+
+
+def _each(ids, job) -> int:
+    done = 0
+    for case_id in ids:
+        try:
+            with transaction.atomic():
+                done += bool(job(case_id))
+        except Exception:  # logged and retried tomorrow; never stops the batch
+            logger.exception("Periodic job failed for %s", case_id)
+    return done
+
+
+def _responsible(case: Case) -> list:
+    if case.department_id:
+        return handlers_to_tell(case)
+    return office_intake()
+
+
+def _supervised_overdue(today: dt.date):
+    return Case.objects.filter(
+        state__in=OPEN_STATES, current_deadline__in=deadlines.SUPERVISED_DEADLINES, current_due__lt=today,
+    )
+
+
+# --- Reminders ------------------------------------------------------------------------------------
+
+def send_reminders(today: dt.date) -> int:
+    """N working days (policy) before a due date, tell whoever must act."""
+    horizon = WorkingCalendar().add_workdays(today, 10)
+    ids = Case.objects.filter(
+        state__in=OPEN_STATES, current_deadline__in=(*deadlines.SUPERVISED_DEADLINES, "supplement"),
+        current_due__gte=today, current_due__lte=horizon,
+    ).values_list("pk", flat=True)
+    return _each(list(ids), lambda case_id: _remind(case_id, today))
+
+
+def _remind(case_id, today) -> bool:
+    case = Case.objects.get(pk=case_id)
+    due, deadline = case.current_due, case.current_deadline
+    if due is None or due < today:
+        return False
+    left = WorkingCalendar().workdays_between(today, due)
+    if left > deadlines.policy_for(case).reminder_workdays:
+        return False
+    purpose = f"reminder:{deadline}:{due.isoformat()}"
+    if deadline == "supplement":
+        notify_filer(case, purpose=purpose, subject=f"{case.number} {_('supplement due soon')}",
+                     body=_("Please supplement your filing by %(due)s, or it will not be accepted.") % {"due": due})
+        return True
+    label = SupervisionNotice.Deadline(deadline).label
+    notify_staff(case, _responsible(case), purpose=purpose, subject=f"{case.number} {_('due soon')}",
+                 body=_("%(deadline)s due on %(due)s (%(left)s working days left): %(title)s") % {
+                     "deadline": label, "due": due, "left": left, "title": case.title})
+    return True
+
+
+# --- Supervision ----------------------------------------------------------------------------------
+
+def issue_overdue_notices(today: dt.date) -> int:
+    """The day after a due date passes: an automatic 督办 to handler, department head and office."""
+    return _each(list(_supervised_overdue(today).values_list("pk", flat=True)), lambda case_id: _notice(case_id, today))
+
+
+def _notice(case_id, today) -> bool:
+    case = lock_case(case_id)
+    if case.state not in OPEN_STATES or case.current_deadline not in deadlines.SUPERVISED_DEADLINES:
+        return False
+    if case.current_due is None or case.current_due >= today:
+        return False
+    notice, created = SupervisionNotice.objects.get_or_create(
+        case=case, level=SupervisionNotice.Level.NOTICE, deadline=case.current_deadline, due_date=case.current_due,
+        is_automatic=True, defaults={"issued_at": deadlines.now()},
+    )
+    if not created:
+        return False
+    note = _("The %(deadline)s deadline of %(due)s has passed.") % {
+        "deadline": notice.get_deadline_display(), "due": case.current_due}
+    SupervisionNotice.objects.filter(pk=notice.pk).update(note=note)
+    record(case, action="supervision_notice", actor_label=SYSTEM, note=note,
+           data={"notice": notice.pk, "automatic": True, "deadline": notice.deadline, "due": str(case.current_due)})
+    notify_staff(case, _responsible(case) + department_heads(case) + office_supervisors(), purpose=f"notice:{notice.pk}",
+                 subject=f"{case.number} {_('supervision notice: deadline missed')}", body=f"{note}\n{case.title}", sms=True)
+    return True
+
+
+def escalate_overdue(today: dt.date) -> int:
+    """Still overdue `escalation_workdays` after an automatic notice: escalate to the commission."""
+    notices = SupervisionNotice.objects.filter(
+        level=SupervisionNotice.Level.NOTICE, is_automatic=True, resolved_at__isnull=True,
+    ).values_list("pk", flat=True)
+    return _each(list(notices), lambda notice_id: _escalate(notice_id, today))
+
+
+def _escalate(notice_id, today) -> bool:
+    notice = SupervisionNotice.objects.get(pk=notice_id)
+    case = lock_case(notice.case_id)
+    still_overdue = (
+        case.state in OPEN_STATES and case.current_deadline == notice.deadline and case.current_due == notice.due_date
+        and case.current_due is not None and case.current_due < today
+    )
+    if not still_overdue:
+        return False
+    issued_on = timezone.localdate(notice.issued_at)
+    if WorkingCalendar().workdays_between(issued_on, today) < deadlines.policy_for(case).escalation_workdays:
+        return False
+    escalation, created = SupervisionNotice.objects.get_or_create(
+        case=case, level=SupervisionNotice.Level.ESCALATION, deadline=notice.deadline, due_date=notice.due_date,
+        is_automatic=True, defaults={"issued_at": deadlines.now(), "note": _(
+            "Still overdue %(days)s working days after the supervision notice of %(issued)s."
+        ) % {"days": deadlines.policy_for(case).escalation_workdays, "issued": issued_on}},
+    )
+    if not created:
+        return False
+    record(case, action="escalated", actor_label=SYSTEM, note=escalation.note,
+           data={"notice": escalation.pk, "deadline": notice.deadline, "due": str(notice.due_date)})
+    notify_staff(case, office_supervisors() + department_heads(case), purpose=f"escalation:{escalation.pk}",
+                 subject=f"{case.number} {_('escalated to the commission')}", body=f"{escalation.note}\n{case.title}", sms=True)
+    return True
+
+
+# --- Filer deadlines ------------------------------------------------------------------------------
+
+def expire_supplements(today: dt.date) -> int:
+    """Supplement period over without a supplement: not accepted (supplement_expired)."""
+    ids = Case.objects.filter(state=State.NEEDS_SUPPLEMENT, supplement_due__lt=today).values_list("pk", flat=True)
+    return _each(list(ids), lambda case_id: _expire(case_id, today))
+
+
+def _expire(case_id, today) -> bool:
+    locked = lock_case(case_id)
+    if locked.state != State.NEEDS_SUPPLEMENT or locked.supplement_due is None or locked.supplement_due >= today:
+        return False
+    case, before = transition(case_id=case_id, name="expire_supplement", actor=None, expected_version=None,
+                              check_permission=False)
+    case.rejection_reason = RejectionReason.SUPPLEMENT_EXPIRED
+    case.rejection_text = _("The supplement requested was not provided by %(due)s.") % {"due": case.supplement_due}
+    case.closed_at = deadlines.now()
+    case.paused_intervals.filter(ended_on=None).update(ended_on=today)
+    save(case)
+    public = _("Not accepted: %(text)s") % {"text": case.rejection_text}
+    record(case, action="rejected", actor_label=SYSTEM, from_state=before, note=case.rejection_text, public_note=public,
+           data={"reason": RejectionReason.SUPPLEMENT_EXPIRED})
+    notify_filer(case, purpose=f"v{case.version}:rejected", subject=f"{case.number} {_('not accepted')}", body=public)
+    return True
+
+
+def close_unrated(today: dt.date) -> int:
+    """Rating window over: the case closes with satisfaction 'no response'."""
+    ids = Case.objects.filter(state=State.REPLIED, rating_due__lt=today).values_list("pk", flat=True)
+    return _each(list(ids), lambda case_id: _close_unrated(case_id, today))
+
+
+def _close_unrated(case_id, today) -> bool:
+    locked = lock_case(case_id)
+    if locked.state != State.REPLIED or locked.rating_due is None or locked.rating_due >= today:
+        return False
+    case, before = transition(case_id=case_id, name="close", actor=None, expected_version=None, check_permission=False)
+    case.satisfaction = Satisfaction.NO_RESPONSE
+    case.closed_at = deadlines.now()
+    save(case)
+    record(case, action="closed", actor_label=SYSTEM, from_state=before, note=_("No rating in time."),
+           public_note=_("The case is closed; no rating was given in time."))
+    return True
+
+
+def deliver_pending_notifications() -> int:
+    return notifications.deliver_pending()
+
+
+def run_daily(today: dt.date | None = None) -> dict:
+    today = today or deadlines.today()
+    return {
+        "expired_supplements": expire_supplements(today),
+        "closed_unrated": close_unrated(today),
+        "reminders": send_reminders(today),
+        "notices": issue_overdue_notices(today),
+        "escalations": escalate_overdue(today),
+    }
