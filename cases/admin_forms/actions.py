@@ -1,0 +1,191 @@
+"""One form per back-office action. Field names match the keyword arguments of the service the
+action calls (cases.services), so the view passes cleaned_data straight through."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import ExtensionRequest, Measure, Outcome, PausedInterval, RejectionReason, SupervisionNotice
+from cases.models.choices import SOFT_MEASURES, SUBSTANTIATED_OUTCOMES
+from directory.models import Department, Grid
+
+TEXTAREA = forms.Textarea(attrs={"rows": 5})
+
+
+class CaseActionForm(forms.Form):
+    """Every action form carries the case version it was rendered with (optimistic locking)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def service_arguments(self) -> dict:
+        data = dict(self.cleaned_data)
+        data.pop("version", None)
+        return data
+
+
+class ConfirmForm(CaseActionForm):
+    """Actions that need nothing but a confirmation."""
+
+
+class NoteForm(CaseActionForm):
+    note = forms.CharField(label=_("Note"), widget=TEXTAREA, required=False, max_length=5000)
+
+
+class RequiredNoteForm(CaseActionForm):
+    note = forms.CharField(label=_("Note"), widget=TEXTAREA, max_length=5000)
+
+
+class RequestSupplementForm(CaseActionForm):
+    request_text = forms.CharField(
+        label=_("What the filer must supplement"), widget=TEXTAREA, max_length=5000,
+        help_text=_("Say everything that is missing at once: the filer is asked only one time."),
+    )
+
+
+class RejectForm(CaseActionForm):
+    reason = forms.ChoiceField(label=_("Statutory reason"), choices=[("", "---------"), *RejectionReason.choices])
+    text = forms.CharField(
+        label=_("Explanation to the filer"), widget=TEXTAREA, max_length=5000,
+        help_text=_("If the matter is outside our jurisdiction, name the competent authority."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Expiry of the supplement period is decided by the system, not picked by staff.
+        self.fields["reason"].choices = [
+            c for c in self.fields["reason"].choices if c[0] != RejectionReason.SUPPLEMENT_EXPIRED
+        ]
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user):
+        profile = getattr(user, "staff_profile", None)
+        if profile is None:
+            return user.get_username()
+        return f"{profile.full_name} ({profile.department.short_name or profile.department.name})"
+
+
+class AssignForm(CaseActionForm):
+    department = forms.ModelChoiceField(
+        label=_("Department"),
+        queryset=Department.objects.filter(is_active=True, kind=Department.Kind.SUPERVISING),
+    )
+    grid = forms.ModelChoiceField(
+        label=_("Grid"), required=False,
+        queryset=Grid.objects.filter(is_active=True).select_related("department"),
+    )
+    handler = StaffChoiceField(
+        label=_("Handler"), required=False,
+        queryset=get_user_model().objects.filter(is_active=True, staff_profile__isnull=False)
+        .select_related("staff_profile__department").order_by("staff_profile__department__code", "username"),
+        help_text=_("Optional: the department head may choose the handler later."),
+    )
+    note = forms.CharField(label=_("Note to the department"), widget=TEXTAREA, required=False, max_length=5000)
+
+    def clean(self):
+        data = super().clean()
+        department, grid, handler = data.get("department"), data.get("grid"), data.get("handler")
+        if department and grid and grid.department_id != department.pk:
+            self.add_error("grid", _("This grid belongs to another department."))
+        if department and handler and handler.staff_profile.department_id != department.pk:
+            self.add_error("handler", _("This person works in another department."))
+        return data
+
+
+class ReturnToOfficeForm(CaseActionForm):
+    reason = forms.CharField(
+        label=_("Why this is not our department's matter"), widget=TEXTAREA, max_length=5000,
+    )
+
+
+class SuspendForm(CaseActionForm):
+    reason = forms.ChoiceField(
+        label=_("Reason for suspension"),
+        choices=[("", "---------"), *[c for c in PausedInterval.Reason.choices if c[0] != PausedInterval.Reason.SUPPLEMENT]],
+    )
+    note = forms.CharField(label=_("Details"), widget=TEXTAREA, max_length=5000)
+
+
+class MeasuresField(forms.MultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+
+class ProposeDecisionForm(CaseActionForm):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=[("", "---------"), *Outcome.choices])
+    decision_text = forms.CharField(label=_("Decision and its grounds"), widget=forms.Textarea(attrs={"rows": 8}),
+                                    max_length=20000)
+    measures = MeasuresField(label=_("Measures"), choices=Measure.choices, required=False)
+    fine_amount = forms.DecimalField(label=_("Fine (yuan)"), required=False, min_value=0, max_digits=14,
+                                     decimal_places=2)
+
+    def clean(self):
+        # The service enforces the rules too; checking here puts the message next to the field.
+        data = super().clean()
+        outcome, measures = data.get("outcome"), data.get("measures") or []
+        if Measure.FINE in measures and data.get("fine_amount") in (None, ""):
+            self.add_error("fine_amount", _("Enter the amount of the fine."))
+        if data.get("fine_amount") and Measure.FINE not in measures:
+            self.add_error("measures", _("A fine amount needs the measure “Fine”."))
+        if outcome in SUBSTANTIATED_OUTCOMES and measures and set(measures) <= SOFT_MEASURES:
+            self.add_error("measures", _(
+                "A talk or internal handling never replaces an administrative penalty: "
+                "choose the measure the law requires."
+            ))
+        if outcome in SUBSTANTIATED_OUTCOMES and not measures:
+            self.add_error("measures", _("A substantiated violation needs at least one measure."))
+        return data
+
+
+class ReplyForm(CaseActionForm):
+    reply_text = forms.CharField(label=_("Feedback to the filer"), widget=forms.Textarea(attrs={"rows": 8}),
+                                 max_length=20000)
+
+
+class DecideWithdrawalForm(CaseActionForm):
+    approve = forms.TypedChoiceField(
+        label=_("Decision"), coerce=lambda v: v == "yes", widget=forms.RadioSelect,
+        choices=[("yes", _("Allow the withdrawal")), ("no", _("Refuse: a violation is established, handling continues"))],
+    )
+    note = forms.CharField(label=_("Reason"), widget=TEXTAREA, max_length=5000)
+
+
+class TransferOutForm(CaseActionForm):
+    authority = forms.ModelChoiceField(
+        label=_("Authority"),
+        queryset=Department.objects.filter(is_active=True, kind=Department.Kind.OUTSIDE_BODY),
+        help_text=_("Discipline inspection commission, police, audit office or another outside body."),
+    )
+    reason = forms.CharField(label=_("Reason"), widget=TEXTAREA, max_length=5000)
+
+
+class RequestExtensionForm(CaseActionForm):
+    deadline = forms.ChoiceField(
+        label=_("Deadline to extend"),
+        choices=[c for c in SupervisionNotice.Deadline.choices if c[0] != SupervisionNotice.Deadline.OTHER],
+    )
+    workdays = forms.IntegerField(label=_("Extra working days"), min_value=1, max_value=60)
+    reason = forms.CharField(label=_("Reason"), widget=TEXTAREA, max_length=5000)
+
+
+class DecideExtensionForm(forms.Form):
+    approve = forms.TypedChoiceField(
+        label=_("Decision"), coerce=lambda v: v == "yes", widget=forms.RadioSelect,
+        choices=[("yes", _("Approve the extension")), ("no", _("Refuse"))],
+    )
+    note = forms.CharField(label=_("Note"), widget=TEXTAREA, required=False, max_length=5000)
+
+    def __init__(self, *args, extension: ExtensionRequest, **kwargs):
+        self.extension = extension
+        super().__init__(*args, **kwargs)
+
+
+class RevealIdentityForm(CaseActionForm):
+    reason = forms.CharField(
+        label=_("Why the identity is needed"), widget=TEXTAREA, max_length=2000,
+        help_text=_("The reveal is recorded with your name, this reason and the time."),
+    )
+
+
+class InternalNoteForm(CaseActionForm):
+    note = forms.CharField(label=_("Internal note"), widget=TEXTAREA, max_length=5000,
+                           help_text=_("Seen by staff only, never by the filer."))

@@ -1,0 +1,36 @@
+"""Attachment downloads: only through this permission-checked view, never a public media URL."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.views import View
+
+from cases import selectors
+from cases.admin_views.common import require_case_staff
+from cases.models import Attachment
+
+
+def attachment_withheld(attachment, *, identity_visible: bool) -> bool:
+    """A scan of a paper filing shows who filed it: withheld while the identity is hidden."""
+    return attachment.purpose == Attachment.Purpose.SCAN and not identity_visible
+
+
+class AttachmentDownloadView(View):
+    def get(self, request, pk, attachment_pk):
+        require_case_staff(request.user)
+        case = selectors.get_visible_case(request.user, pk)
+        attachment = get_object_or_404(Attachment, pk=attachment_pk, case=case)
+        identity_visible = selectors.filer_identity(request.user, case) is not None
+        if attachment_withheld(attachment, identity_visible=identity_visible):
+            raise PermissionDenied
+        try:
+            handle = attachment.file.open("rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        response = FileResponse(
+            handle, as_attachment=True, filename=attachment.original_name,
+            content_type=attachment.content_type or "application/octet-stream",
+        )
+        response["Cache-Control"] = "private, no-store"
+        response["X-Content-Type-Options"] = "nosniff"
+        return response

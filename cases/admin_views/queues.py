@@ -1,0 +1,151 @@
+"""Back-office work lists (queues) with Wagtail's listing UI: filters, search, sortable columns,
+pagination and xlsx/csv export of the filtered list."""
+
+from django.db.models import Q
+from django.http import Http404
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.generic import IndexView
+
+from cases import selectors
+from cases.admin_forms.filters import CaseFilterSet
+from cases.admin_views.common import require_case_staff
+from cases.exports import EXPORT_COLUMNS, DeadlineClock, export_row, listed_filer, staff_name
+from cases.models import Case
+
+QUEUE_TITLES = {
+    "mine": _("My cases"),
+    "department": _("My department's cases"),
+    "due_soon": _("Due soon"),
+    "overdue": _("Overdue"),
+    "under_review": _("Awaiting review"),
+    "supervised": _("Under supervision"),
+    "all": _("All cases"),
+}
+PAGE_SIZES = (20, 50, 100)
+
+
+def queue_names_for(user) -> list[str]:
+    """The queues worth showing to this user in the menu."""
+    names = ["mine", "department", "due_soon", "overdue", "under_review", "supervised", "all"]
+    if not selectors.sees_all_cases(user):
+        names.remove("all")
+    return names
+
+
+def _local_date(moment):
+    return formats.date_format(timezone.localtime(moment), "Y-m-d") if moment else ""
+
+
+class WorkdaysLeftColumn(Column):
+    cell_template_name = "cases/admin/workdays_left_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        left = context["raw_value"]
+        context["overdue_by"] = -left if left is not None and left < 0 else None
+        return context
+
+
+class CaseQueueView(IndexView):
+    model = Case
+    any_permission_required = None
+    header_icon = "clipboard-list"
+    search_fields = ["number"]  # enables the search box; the real search is search_queryset()
+    filterset_class = CaseFilterSet
+    default_ordering = None  # keep each queue's own order (e.g. by due date) until a column is clicked
+    paginate_by = 50
+    export_filename = "cases"
+    list_export = [key for key, _heading in EXPORT_COLUMNS]
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.queue_name = kwargs["queue"]
+        if self.queue_name not in QUEUE_TITLES:
+            raise Http404
+
+    def dispatch(self, request, *args, **kwargs):
+        require_case_staff(request.user)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return QUEUE_TITLES[self.queue_name]
+
+    def get_index_url(self):
+        return reverse("cases_queue", args=[self.queue_name])
+
+    def get_index_results_url(self):
+        return reverse("cases_queue_results", args=[self.queue_name])
+
+    def get_paginate_by(self, queryset):
+        if self.is_export:
+            return None
+        try:
+            size = int(self.request.GET.get("per_page", self.paginate_by))
+        except ValueError:
+            size = self.paginate_by
+        return size if size in PAGE_SIZES else self.paginate_by
+
+    def get_base_queryset(self):
+        return selectors.queue(self.request.user, self.queue_name).select_related("handler__staff_profile")
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        term = self.search_query.strip()
+        query = (
+            Q(number__icontains=term) | Q(title__icontains=term)
+            | Q(project__code__icontains=term) | Q(project__name__icontains=term)
+            | Q(project_text__icontains=term) | Q(respondent_text__icontains=term)
+            | Q(respondent__name__icontains=term)
+            # A hidden filer's name must not be findable either.
+            | Q(filer_name__icontains=term, is_anonymous=False, is_confidential=False)
+        )
+        return queryset.filter(query)
+
+    @cached_property
+    def clock(self):
+        return DeadlineClock()
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn("number", label=_("Case number"), sort_key="number",
+                        get_url=lambda case: reverse("cases_case", args=[case.pk])),
+            Column("title", label=_("Title")),
+            Column("kind", label=_("Kind"), accessor="get_kind_display", sort_key="kind"),
+            Column("state", label=_("State"), accessor="get_state_display", sort_key="state"),
+            Column("filer", label=_("Filer"), accessor=listed_filer),
+            Column("department", label=_("Department"), accessor="department", sort_key="department__code"),
+            Column("handler", label=_("Handler"), accessor=lambda case: staff_name(case.handler)),
+            Column("received_at", label=_("Received"), accessor=lambda case: _local_date(case.received_at),
+                   sort_key="received_at"),
+            Column("current_due", label=_("Due"), sort_key="current_due"),
+            WorkdaysLeftColumn("workdays_left", label=_("Working days left"), accessor=self.clock.workdays_left),
+        ]
+
+    def order_queryset(self, queryset):
+        queryset = super().order_queryset(queryset)
+        if self.ordering:
+            # A stable order across pages when many rows share the sorted value.
+            queryset = queryset.order_by(*queryset.query.order_by, "-pk")
+        return queryset
+
+    # --- export -------------------------------------------------------------------------------
+    def to_row_dict(self, item):
+        return export_row(item, self.clock)
+
+    def get_heading(self, queryset, field):
+        return str(dict(EXPORT_COLUMNS)[field])
+
+    def get_filename(self):
+        return f"cases-{self.queue_name}-{timezone.localdate():%Y%m%d}"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["queue_name"] = self.queue_name
+        context["page_sizes"] = PAGE_SIZES
+        return context

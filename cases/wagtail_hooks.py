@@ -1,0 +1,73 @@
+"""Back office for cases: the Cases menu (queues, staff entry, extension requests) and the
+case page with its action forms."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+
+from cases import selectors
+from cases.admin_views.actions import CaseActionView
+from cases.admin_views.detail import CaseDetailView
+from cases.admin_views.extensions import DecideExtensionView, PendingExtensionsView
+from cases.admin_views.files import AttachmentDownloadView
+from cases.admin_views.intake import ReceiptView, StaffIntakeView
+from cases.admin_views.queues import QUEUE_TITLES, CaseQueueView, queue_names_for
+from cases.models import Case
+
+
+@hooks.register("register_admin_urls")
+def register_case_urls():
+    return [
+        path("cases/queue/<str:queue>/", CaseQueueView.as_view(), name="cases_queue"),
+        path("cases/queue/<str:queue>/results/", CaseQueueView.as_view(results_only=True), name="cases_queue_results"),
+        path("cases/new/", StaffIntakeView.as_view(), name="cases_intake"),
+        path("cases/<int:pk>/", CaseDetailView.as_view(), name="cases_case"),
+        path("cases/<int:pk>/receipt/", ReceiptView.as_view(), name="cases_receipt"),
+        path("cases/<int:pk>/do/<str:action>/", CaseActionView.as_view(), name="cases_action"),
+        path("cases/<int:pk>/files/<int:attachment_pk>/", AttachmentDownloadView.as_view(), name="cases_attachment"),
+        path("cases/extensions/", PendingExtensionsView.as_view(), name="cases_extensions"),
+        path("cases/extensions/<int:pk>/decide/", DecideExtensionView.as_view(), name="cases_extension_decide"),
+    ]
+
+
+def _is_case_staff(request):
+    return request.user.is_active and request.user.has_module_perms(Case._meta.app_label)
+
+
+class QueueMenuItem(MenuItem):
+    def __init__(self, queue, order):
+        self.queue = queue
+        super().__init__(QUEUE_TITLES[queue], reverse("cases_queue", args=[queue]), name=f"cases-{queue}",
+                         icon_name="list-ul", order=order)
+
+    def is_shown(self, request):
+        return _is_case_staff(request) and self.queue in queue_names_for(request.user)
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, check, **kwargs):
+        self.check = check
+        super().__init__(*args, **kwargs)
+
+    def is_shown(self, request):
+        return _is_case_staff(request) and self.check(request.user)
+
+
+class CasesMenuItem(SubmenuMenuItem):
+    def is_shown(self, request):
+        return _is_case_staff(request)
+
+
+def _can_supervise(user):
+    return user.has_perm(selectors.SUPERVISE) and selectors.sees_all_cases(user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_cases_menu():
+    items = [QueueMenuItem(name, order=100 + i) for i, name in enumerate(QUEUE_TITLES)]
+    items.append(PermissionMenuItem(_("Enter a case"), reverse("cases_intake"), name="cases-new", icon_name="plus",
+                                    order=10, check=lambda user: user.has_perm(selectors.ENTER)))
+    items.append(PermissionMenuItem(_("Extension requests"), reverse("cases_extensions"), name="cases-extensions",
+                                    icon_name="time", order=300, check=_can_supervise))
+    return CasesMenuItem(_("Cases"), Menu(items=items), name="cases", icon_name="clipboard-list", order=150)
