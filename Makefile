@@ -23,6 +23,7 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 run: install
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py ensure_database
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py migrate --noinput
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py compile_translations
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py seed_demo
