@@ -1,0 +1,109 @@
+import json
+import subprocess
+import sys
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.urls import reverse
+
+from inspections.models import DrawRecord
+from inspections.services import plans
+
+pytestmark = pytest.mark.django_db
+
+
+def download_all(client, plan, folder):
+    for name in ("manifest.json", "targets.csv", "inspectors.csv", "reveal.json", "result.json"):
+        response = client.get(reverse("inspections:download", args=[plan.code, name]))
+        assert response.status_code == 200, name
+        (folder / name).write_bytes(response.content)
+    response = client.get(reverse("inspections:algorithm", args=[plan.code]))
+    (folder / "draw_algorithm.py").write_bytes(response.content)
+
+
+def test_public_page_shows_manifest_result_and_recipe(client, drawn_plan):
+    response = client.get(reverse("inspections:plan", args=[drawn_plan.code]))
+    assert response.status_code == 200
+    page = response.content.decode()
+    record = drawn_plan.draw_record
+    assert record.manifest_sha256 in page and record.secret in page
+    first = drawn_plan.inspections.order_by("draw_order").first()
+    assert first.target.name in page
+    assert first.assignments.first().inspector.staff.full_name in page
+    assert "python3 draw_algorithm.py ." in page
+    assert drawn_plan.code in client.get(reverse("inspections:index")).content.decode()
+
+
+def test_secret_stays_hidden_until_the_draw(client, make_plan, manager):
+    plan = make_plan()
+    record = plans.approve_plan(plan=plan, actor=manager)
+    page = client.get(reverse("inspections:plan", args=[plan.code])).content.decode()
+    assert record.manifest_sha256 in page and record.secret not in page
+    assert client.get(reverse("inspections:download", args=[plan.code, "reveal.json"])).status_code == 404
+    assert client.get(reverse("inspections:download", args=[plan.code, "targets.csv"])).status_code == 200
+    assert client.get(reverse("inspections:progress", args=[plan.code])).json()["state"] == "approved"
+
+
+def test_draft_plans_are_not_public(client, make_plan):
+    plan = make_plan()
+    assert client.get(reverse("inspections:plan", args=[plan.code])).status_code == 404
+
+
+def test_downloaded_files_verify_with_the_standalone_script(client, drawn_plan, tmp_path):
+    download_all(client, drawn_plan, tmp_path)
+    completed = subprocess.run([sys.executable, "draw_algorithm.py", "."], cwd=tmp_path,  # noqa: S603
+                               capture_output=True, text=True, check=False)
+    assert completed.returncode == 0, completed.stdout
+    assert "MATCH" in completed.stdout
+    (tmp_path / "targets.csv").write_bytes((tmp_path / "targets.csv").read_bytes().replace(b",B,", b",A,", 1))
+    completed = subprocess.run([sys.executable, "draw_algorithm.py", "."], cwd=tmp_path,  # noqa: S603
+                               capture_output=True, text=True, check=False)
+    assert completed.returncode == 1 and "MISMATCH" in completed.stdout
+
+
+def test_verify_draw_command_matches(drawn_plan, capsys):
+    call_command("verify_draw", str(drawn_plan.pk))
+    assert "MATCH" in capsys.readouterr().out
+    call_command("verify_draw", drawn_plan.code)
+
+
+def test_verify_draw_detects_a_tampered_snapshot(drawn_plan):
+    record = drawn_plan.draw_record
+    tampered = record.target_snapshot.replace(",A,", ",D,", 1)
+    assert tampered != record.target_snapshot
+    DrawRecord.objects.filter(pk=record.pk).update(target_snapshot=tampered)
+    with pytest.raises(CommandError, match="MISMATCH"):
+        call_command("verify_draw", str(drawn_plan.pk))
+
+
+def test_verify_draw_detects_a_tampered_seed(drawn_plan, capsys):
+    record = drawn_plan.draw_record
+    DrawRecord.objects.filter(pk=record.pk).update(secret="0" * 64)
+    with pytest.raises(CommandError, match="MISMATCH"):
+        call_command("verify_draw", str(drawn_plan.pk))
+    assert "[FAIL] seed commitment" in capsys.readouterr().out
+
+
+def test_verify_draw_detects_a_tampered_result(drawn_plan):
+    record = drawn_plan.draw_record
+    result = json.loads(record.result_json)
+    result["selected"][0]["inspectors"].reverse()
+    DrawRecord.objects.filter(pk=record.pk).update(result_json=json.dumps(result))
+    with pytest.raises(CommandError, match="MISMATCH"):
+        call_command("verify_draw", str(drawn_plan.pk))
+
+
+def test_verify_draw_detects_a_swapped_manifest(drawn_plan):
+    record = drawn_plan.draw_record
+    manifest = json.loads(record.manifest_json)
+    manifest["parameters"]["ratios_bp"]["D"] = 10_000
+    DrawRecord.objects.filter(pk=record.pk).update(manifest_json=json.dumps(manifest))
+    with pytest.raises(CommandError, match="MISMATCH"):
+        call_command("verify_draw", str(drawn_plan.pk))
+
+
+def test_verify_draw_from_downloaded_folder(client, drawn_plan, tmp_path, capsys):
+    download_all(client, drawn_plan, tmp_path)
+    call_command("verify_draw", "--dir", str(tmp_path))
+    assert "MATCH" in capsys.readouterr().out
