@@ -1,0 +1,2 @@
+def report_context(data):
+    return {}

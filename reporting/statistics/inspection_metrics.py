@@ -1,0 +1,1 @@
+"""Inspection metrics (DESIGN §4): registered once the inspections models exist."""

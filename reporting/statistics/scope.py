@@ -1,0 +1,123 @@
+"""The grouping machinery every metric uses: filter a queryset to the period (on the metric's own
+date field) and to a department, group it in the database by department or by month, and return
+{group key: value} plus the total under TOTAL. Metrics never iterate over cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from decimal import Decimal
+from functools import cached_property
+
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from reporting.statistics.percentiles import PercentileCont, database_has_percentile_cont, percentile_from_histogram
+from reporting.statistics.period import Period
+
+TOTAL = "total"
+NO_DEPARTMENT = "none"
+BY_DEPARTMENT = "department"
+BY_MONTH = "month"
+
+
+class Scope:
+    def __init__(self, period: Period, *, by: str = BY_DEPARTMENT, department_id: int | None = None,
+                 today: dt.date | None = None):
+        if by not in (BY_DEPARTMENT, BY_MONTH):
+            raise ValueError(f"unknown grouping {by!r}")
+        self.period = period
+        self.by = by
+        self.department_id = department_id
+        self.today = today or timezone.localdate()
+
+    # --- filtering and grouping ------------------------------------------------------------
+    def _narrow(self, queryset, date_field: str | None, dept_field: str):
+        if date_field:
+            queryset = queryset.filter(**{f"{date_field}__gte": self.period.start_at, f"{date_field}__lt": self.period.end_at})
+        if self.department_id is not None:
+            queryset = queryset.filter(**{dept_field: self.department_id})
+        return queryset.order_by()
+
+    def _group_expression(self, date_field: str | None, dept_field: str):
+        if self.by == BY_DEPARTMENT:
+            return F(dept_field)
+        if not date_field:
+            raise ValueError("a figure without a date field cannot be grouped by month")
+        return TruncMonth(date_field, tzinfo=timezone.get_default_timezone())
+
+    def _grouped(self, queryset, date_field: str | None, dept_field: str, *, values=None, **aggregates):
+        values = {"group": self._group_expression(date_field, dept_field), **(values or {})}
+        rows = self._narrow(queryset, date_field, dept_field).values(**values).annotate(**aggregates)
+        return [(self._key(row.pop("group")), row) for row in rows]
+
+    def _key(self, value) -> str:
+        if value is None:
+            return NO_DEPARTMENT
+        if self.by == BY_MONTH:
+            return f"{value:%Y-%m}"  # TruncMonth already returns the local month
+        return str(value)
+
+    # --- figures ---------------------------------------------------------------------------
+    def count(self, queryset, date_field: str | None, *, dept_field: str = "department_id") -> dict[str, int]:
+        result: dict[str, int] = defaultdict(int)
+        for key, row in self._grouped(queryset, date_field, dept_field, n=Count("pk")):
+            result[key] += row["n"]
+        result[TOTAL] = sum(result.values())
+        return dict(result)
+
+    def ratio(self, queryset, date_field: str | None, numerator: Q, *,
+              dept_field: str = "department_id") -> dict[str, list[int]]:
+        """[numerator, denominator] per group; a rate is kept as its two counts so that it can be
+        shown as "12/13" and added up across departments."""
+        result: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        rows = self._grouped(queryset, date_field, dept_field, den=Count("pk"), num=Count("pk", filter=numerator))
+        for key, row in rows:
+            result[key][0] += row["num"]
+            result[key][1] += row["den"]
+        result[TOTAL] = [sum(v[0] for v in result.values()), sum(v[1] for v in result.values())]
+        return dict(result)
+
+    def money(self, queryset, date_field: str | None, field: str, *, dept_field: str = "department_id") -> dict[str, str]:
+        result: dict[str, Decimal] = defaultdict(Decimal)
+        for key, row in self._grouped(queryset, date_field, dept_field, amount=Sum(field)):
+            result[key] += row["amount"] or Decimal(0)
+        result[TOTAL] = sum(result.values(), Decimal(0))
+        return {key: f"{value:.2f}" for key, value in result.items()}
+
+    def percentiles(self, queryset, date_field: str | None, expression: str, fractions: tuple[float, ...], *,
+                    dept_field: str = "department_id") -> dict[float, dict[str, float | None]]:
+        """percentile_cont of `expression` for each fraction, per group and in total."""
+        queryset = queryset.exclude(**{f"{expression}__isnull": True})
+        result: dict[float, dict[str, float | None]] = {p: {} for p in fractions}
+        if database_has_percentile_cont():
+            aggregates = {f"p{i}": PercentileCont(expression, p) for i, p in enumerate(fractions)}
+            for key, row in self._grouped(queryset, date_field, dept_field, **aggregates):
+                for i, p in enumerate(fractions):
+                    result[p][key] = row[f"p{i}"]
+            totals = self._narrow(queryset, date_field, dept_field).aggregate(**aggregates)
+            for i, p in enumerate(fractions):
+                result[p][TOTAL] = totals[f"p{i}"]
+            return result
+        histograms: dict[str, dict] = defaultdict(lambda: defaultdict(int))
+        rows = self._grouped(queryset, date_field, dept_field, values={"value": F(expression)}, n=Count("pk"))
+        for key, row in rows:
+            histograms[key][row["value"]] += row["n"]
+            histograms[TOTAL][row["value"]] += row["n"]
+        for p in fractions:
+            result[p] = {key: percentile_from_histogram(h.items(), p) for key, h in histograms.items()}
+            result[p].setdefault(TOTAL, None)
+        return result
+
+    # --- shared cohorts, computed once per scope -------------------------------------------
+    @cached_property
+    def decision_cohort(self):
+        from cases.models import Case
+        from reporting.statistics.clock import with_decision_clock
+
+        return with_decision_clock(Case.objects.exclude(decided_at=None))
+
+    @cached_property
+    def decision_days(self) -> dict[float, dict[str, float | None]]:
+        return self.percentiles(self.decision_cohort, "decided_at", "wd_used", (0.5, 0.9))
