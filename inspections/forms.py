@@ -1,0 +1,80 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import Department
+from inspections.models import InspectionItem, InspectionPlan, InspectionTarget, Outcome
+
+
+class PlanForm(forms.ModelForm):
+    departments = forms.ModelMultipleChoiceField(
+        Department.objects.filter(is_active=True, kind=Department.Kind.SUPERVISING), label=_("Departments"),
+        widget=forms.CheckboxSelectMultiple, help_text=_("Choose several for a joint inspection."))
+    items = forms.ModelMultipleChoiceField(InspectionItem.objects.filter(is_active=True).select_related("department"),
+                                           label=_("Inspection items"), widget=forms.CheckboxSelectMultiple)
+    forced_targets = forms.ModelMultipleChoiceField(
+        InspectionTarget.objects.filter(is_active=True).select_related("entity", "project"), required=False,
+        label=_("Forced inclusions"))
+
+    class Meta:
+        model = InspectionPlan
+        fields = ["code", "title", "kind", "period_start", "period_end", "ratio_a", "ratio_b", "ratio_c", "ratio_d",
+                  "frequency_months", "inspectors_per_target", "draw_at", "publication_deadline",
+                  "public_value_source"]
+        widgets = {"period_start": forms.DateInput(attrs={"type": "date"}),
+                   "period_end": forms.DateInput(attrs={"type": "date"}),
+                   "publication_deadline": forms.DateInput(attrs={"type": "date"}),
+                   "draw_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["departments"].initial = self.instance.departments.all()
+            self.fields["items"].initial = self.instance.items.all()
+            self.fields["forced_targets"].initial = self.instance.forced_targets.all()
+
+
+class ConfirmForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class RunDrawForm(ConfirmForm):
+    public_value = forms.CharField(label=_("Public value"), max_length=200, required=False,
+                                   help_text=_("Only when the manifest announced a future public value."))
+
+
+class CancelForm(ConfirmForm):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class StartForm(ConfirmForm):
+    started_on = forms.DateField(label=_("Started on"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class ResultForm(ConfirmForm):
+    outcome = forms.ChoiceField(label=_("Result"), choices=Outcome.choices)
+    findings = forms.CharField(label=_("Findings"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    ended_on = forms.DateField(label=_("Ended on"), widget=forms.DateInput(attrs={"type": "date"}))
+    rectification_deadline = forms.DateField(label=_("Rectification deadline"), required=False,
+                                             widget=forms.DateInput(attrs={"type": "date"}))
+    referred_to = forms.ModelChoiceField(Department.objects.filter(is_active=True), label=_("Referred to"),
+                                         required=False)
+
+    def __init__(self, *args, case_available=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not case_available:
+            self.fields["outcome"].choices = [c for c in Outcome.choices if c[0] != Outcome.CASE_OPENED]
+
+
+class VerifyForm(ConfirmForm):
+    verified_on = forms.DateField(label=_("Verified on"), widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label=_("How it was checked"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class PublishForm(ConfirmForm):
+    summary = forms.CharField(label=_("Published summary"), widget=forms.Textarea(attrs={"rows": 6}), required=False,
+                              help_text=_("Leave empty to publish the standard summary. Personal names are masked."))
+
+
+class EvidenceForm(forms.Form):
+    file = forms.FileField(label=_("File"))
+    description = forms.CharField(label=_("Description"), max_length=200, required=False)
