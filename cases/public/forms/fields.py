@@ -1,0 +1,73 @@
+"""Form fields shared by the public forms."""
+
+from captcha.fields import CaptchaField, CaptchaTextInput
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input; type, size and count are checked by cases.services.add_attachment."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={
+            "accept": ".pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx,.zip,.ofd,.txt",
+        }))
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, (list, tuple)):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data if item]
+        return [super().clean(data, initial)] if data else []
+
+
+def date_field(label, **kwargs):
+    return forms.DateField(label=label, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **kwargs)
+
+
+class CaptchaInput(CaptchaTextInput):
+    """The CAPTCHA picture with a translated description and a "new picture" button."""
+
+    template_name = "cases/public/widgets/captcha.html"
+
+
+def captcha_field():
+    return CaptchaField(
+        label=_("Verification characters"),
+        help_text=_("Type the characters shown in the picture. Click “new picture” if you cannot read them."),
+        widget=CaptchaInput(),
+        error_messages={"invalid": _("The verification characters do not match the picture. Please try again.")},
+    )
+
+
+def phone_field(**kwargs):
+    return forms.CharField(
+        label=_("Phone"), max_length=40, widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        **kwargs,
+    )
+
+
+class AccessibleForm:
+    """Links every input to its help text and error list (aria-describedby), for screen readers,
+    and adds a CAPTCHA when asked (forms anyone can post without logging in).
+
+    Templates render errors as <… id="{{ field.auto_id }}_errors"> and help as "…_helptext".
+    """
+
+    required_css_class = "required"
+    error_css_class = "has-error"
+
+    def __init__(self, *args, with_captcha: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if with_captcha:
+            self.fields["captcha"] = captcha_field()
+        for name, field in self.fields.items():
+            auto_id = self[name].auto_id
+            if not auto_id or field.widget.is_hidden:
+                continue
+            described = [f"{auto_id}_errors"] + ([f"{auto_id}_helptext"] if field.help_text else [])
+            field.widget.attrs.setdefault("aria-describedby", " ".join(described))

@@ -1,0 +1,25 @@
+"""Per-IP and per-case-number rate limits for the public pages (django-ratelimit)."""
+
+from django.shortcuts import render
+from django_ratelimit import ALL
+from django_ratelimit.core import is_ratelimited
+
+# group: rate. Counted on POST only; a page view is never limited.
+RATES = {
+    "intake": "10/h",           # new cases from one IP
+    "track_ip": "20/h",         # access-code lookups from one IP
+    "track_number": "8/h",      # lookups of one case number, whoever asks
+    "register": "10/h",         # registration attempts (each sends a code) from one IP
+    "verify": "20/h",           # code checks from one IP
+    "filer_action": "30/h",     # supplements, withdrawals, ratings from one IP
+    "project_lookup": "120/m",  # lookup requests from one IP
+}
+
+
+def hit(request, group: str, key: str = "ip") -> bool:
+    """Count this request against `group`; True when the limit is exceeded."""
+    return is_ratelimited(request, group=f"cases.{group}", key=key, rate=RATES[group], method=ALL, increment=True)
+
+
+def too_many_requests(request):
+    return render(request, "cases/public/throttled.html", status=429)

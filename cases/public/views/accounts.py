@@ -1,0 +1,106 @@
+"""Complainant registration with a verified e-mail address or mobile number, login and logout."""
+
+from django.contrib import messages
+from django.contrib.auth import login as auth_login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.hashers import make_password
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+
+from cases.public import throttle, verification
+from cases.public.accounts import register_complainant
+from cases.public.forms import LoginForm, RegistrationForm, VerificationForm
+
+PENDING_KEY = "cases_pending_registration"
+PURPOSE = "register"
+
+
+def _safe_next(request) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                       require_https=request.is_secure()):
+        return target
+    return ""
+
+
+@never_cache
+@sensitive_post_parameters("password1", "password2")
+def register(request):
+    if request.user.is_authenticated:
+        return redirect("cases:my_cases")
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if throttle.hit(request, "register"):
+            return throttle.too_many_requests(request)
+        data = form.cleaned_data
+        try:
+            verification.send_code(purpose=PURPOSE, channel=data["channel"], address=data["contact"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            request.session[PENDING_KEY] = {
+                "contact": data["contact"], "channel": data["channel"], "full_name": data["full_name"],
+                "password_hash": make_password(data["password1"]), "next": _safe_next(request),
+            }
+            return redirect("cases:register_verify")
+    return render(request, "cases/public/register.html", {"form": form, "next": _safe_next(request)})
+
+
+@never_cache
+def register_verify(request):
+    pending = request.session.get(PENDING_KEY)
+    if not pending:
+        messages.info(request, _("Please fill in the registration form first."))
+        return redirect("cases:register")
+    form = VerificationForm(request.POST or None)
+    if request.method == "POST" and "resend" in request.POST:
+        form = VerificationForm()
+        try:
+            verification.send_code(purpose=PURPOSE, channel=pending["channel"], address=pending["contact"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("A new code has been sent."))
+    elif request.method == "POST" and form.is_valid():
+        if throttle.hit(request, "verify"):
+            return throttle.too_many_requests(request)
+        try:
+            verification.check_code(purpose=PURPOSE, address=pending["contact"], code=form.cleaned_data["code"])
+            user = register_complainant(contact=pending["contact"], full_name=pending["full_name"],
+                                        password_hash=pending["password_hash"])
+        except ValidationError as error:
+            form.add_error("code" if error.code in ("wrong_code", "expired", "too_many_attempts") else None, error)
+        else:
+            del request.session[PENDING_KEY]
+            auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Your account is ready. You can now file complaints and follow them here."))
+            return redirect(pending.get("next") or "cases:my_cases")
+    return render(request, "cases/public/register_verify.html", {
+        "form": form, "masked_contact": mask_contact(pending["contact"]),
+    })
+
+
+def mask_contact(contact: str) -> str:
+    """138****5678 or z***@example.cn: enough to recognise, not enough to harvest."""
+    if "@" in contact:
+        local, domain = contact.split("@", 1)
+        return f"{local[:1]}***@{domain}"
+    return f"{contact[:3]}****{contact[-4:]}"
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    template_name = "cases/public/login.html"
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        return str(reverse_lazy("cases:my_cases"))
+
+
+class LogoutView(auth_views.LogoutView):
+    next_page = reverse_lazy("cases:start")
