@@ -9,7 +9,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from cases import selectors
 from cases.admin_views.actions import ACTIONS
 from cases.admin_views.common import event_label, require_case_staff
-from cases.admin_views.files import attachment_withheld
+from cases.admin_views.files import may_reveal, shows_hidden_identity
 from cases.exports import staff_name
 from cases.models import ExtensionRequest, Measure, State
 
@@ -55,7 +55,7 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
             for name, info in selectors.remaining_workdays(case).items()
         ]
         attachments = [
-            {"attachment": a, "withheld": attachment_withheld(a, identity_visible=identity is not None),
+            {"attachment": a, "shows_identity": shows_hidden_identity(a, identity_visible=identity is not None),
              "url": reverse("cases_attachment", args=[case.pk, a.pk])}
             for a in case.attachments.select_related("uploaded_by")
         ]
@@ -63,6 +63,7 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
             case=case,
             identity=identity,
             identity_hidden=identity is None,
+            may_reveal=may_reveal(user),
             warnings=selectors.intake_warnings(case),
             deadlines=deadlines,
             events=events,
