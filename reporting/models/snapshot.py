@@ -24,6 +24,7 @@ class QuarterlySnapshot(AppendOnlyModel):
         verbose_name = _("quarterly snapshot")
         verbose_name_plural = _("quarterly snapshots")
         triggers = append_only_triggers("quarterly_snapshot")
+        permissions = [("view_statistics", _("See the statistics dashboard and export its tables"))]
         constraints = [models.UniqueConstraint(fields=["year", "quarter"], name="uniq_quarterly_snapshot")]
 
     def __str__(self):

@@ -90,3 +90,28 @@ def q4(departments):
     notice(cases["O1"], on="2024-12-30", level=SupervisionNotice.Level.ESCALATION)
     notice(cases["O1"], on="2024-09-10")
     return cases
+
+
+@pytest.fixture
+def home(db):
+    from wagtail.models import Page, Site
+
+    from cms.models import HomePage
+
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="公共资源交易监督平台", slug="home-test"))
+    Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost", "port": 80})
+    return home
+
+
+@pytest.fixture
+def office(roles):
+    from directory.roles import AUDITOR, EDITOR, HANDLER, OFFICE_INTAKE, OFFICE_SUPERVISOR
+
+    return {
+        "supervisor": UserFactory(username="rp-supervisor", roles=[OFFICE_SUPERVISOR]),
+        "intake": UserFactory(username="rp-intake", roles=[OFFICE_INTAKE]),
+        "auditor": UserFactory(username="rp-auditor", roles=[AUDITOR]),
+        "editor": UserFactory(username="rp-editor", roles=[EDITOR]),
+        "handler": UserFactory(username="rp-handler", roles=[HANDLER]),
+    }

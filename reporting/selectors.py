@@ -1,0 +1,43 @@
+"""Reads for the dashboard: live or frozen figures and the live overdue list."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import F, OuterRef
+from django.utils import timezone
+
+from reporting.models import QuarterlySnapshot
+from reporting.statistics import Period, compute_statistics
+from reporting.statistics.clock import ordinal_on
+from reporting.statistics.period import QUARTER
+
+OVERDUE_LIST_LIMIT = 500
+
+
+def snapshot_for(period: Period) -> QuarterlySnapshot | None:
+    if period.kind != QUARTER:
+        return None
+    return QuarterlySnapshot.objects.filter(year=period.first.year, quarter=period.quarter_number).first()
+
+
+def live_statistics(period: Period, *, department_id: int | None = None) -> dict:
+    return compute_statistics(period, department_id=department_id)
+
+
+def overdue_cases(user, *, department_id: int | None = None, today: dt.date | None = None):
+    """Open cases past their current deadline that this user may see, most overdue first, with
+    `workdays_overdue` counted in the database."""
+    from cases.selectors import queue
+    from reporting.workdays import ensure_workday_index
+
+    today = today or timezone.localdate()
+    ensure_workday_index(today - dt.timedelta(days=400), today)
+    cases = queue(user, "overdue").filter(current_due__lt=today)
+    if department_id is not None:
+        cases = cases.filter(department_id=department_id)
+    return (
+        cases.annotate(ord_due=ordinal_on(OuterRef("current_due")))
+        .annotate(workdays_overdue=ordinal_on(today) - F("ord_due"))
+        .order_by("current_due", "number")
+    )

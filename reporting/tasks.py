@@ -1,0 +1,15 @@
+from celery import shared_task
+from django.utils import timezone
+
+from reporting.services import draft_quarterly_report as draft_report
+from reporting.statistics import Period
+
+
+@shared_task(name="reporting.draft_quarterly_report")
+def draft_quarterly_report(year: int | None = None, quarter: int | None = None) -> int:
+    """At each quarter's start: freeze the quarter just ended and draft its report page.
+    Running it again for the same quarter changes nothing."""
+    if year is None or quarter is None:
+        previous = Period.previous_quarter(timezone.localdate())
+        year, quarter = previous.first.year, previous.quarter_number
+    return draft_report(year=year, quarter=quarter).pk
