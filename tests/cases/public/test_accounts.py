@@ -101,7 +101,7 @@ def test_verify_without_registration_goes_back(client):
 def test_login_with_phone_email_or_username(client, roles):
     UserFactory(username="13700001111", email="", password="pw-123456", roles=[COMPLAINANT])
     UserFactory(username="bidder", email="bidder@example.cn", password="pw-123456", roles=[COMPLAINANT])
-    for identifier in ("137 0001 1111", "BIDDER@example.cn", "bidder"):
+    for identifier in ("137 0000 1111", "+86 13700001111", "BIDDER@example.cn", "bidder"):
         client.logout()
         response = client.post(reverse("cases:login"), {"username": identifier, "password": "pw-123456"})
         assert response.status_code == 302 and response["Location"] == reverse("cases:my_cases"), identifier

@@ -39,7 +39,8 @@ def test_complaint_form_shows_the_law_and_star_marks(complainant_client):
     body = complainant_client.get(reverse("cases:complaint_new")).content.decode()
     assert "第六十条" in body and "第六十一条" in body
     assert "10日内" in body
-    assert "开标 ★" in body  # bid opening needs a prior objection
+    assert f"{MatterType.BID_OPENING.label} ★" in body  # bid opening needs a prior objection
+    assert f"{MatterType.EXPERT_CONDUCT.label} ★" not in body
     assert 'value="张伟"' in body  # prefilled from the account
 
 

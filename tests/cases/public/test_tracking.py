@@ -26,7 +26,7 @@ def test_right_pair_shows_the_public_timeline_without_internal_notes_or_staff_na
     page = client.get(response["Location"])
     body = page.content.decode()
     assert page.status_code == 200 and case.number in body
-    assert "办理中" in body  # current state in plain Chinese
+    assert "行政监督部门正在调查处理" in body  # current state in plain Chinese
     assert "内部：约谈投标人张某的安排" not in body
     for user in (team.handler, team.intake, team.head):
         assert user.staff_profile.full_name not in body and user.username not in body
