@@ -16,9 +16,8 @@ from directory.calendar import WorkingCalendar, official_years
 from directory.models import CalendarDay, CalendarYear
 from reporting.models import WorkdayIndex, WorkdayIndexState
 
-# Always covered, so that ordinary periods never trigger a rebuild.
+# Always covered (to the end of the current year), so that ordinary periods never trigger a rebuild.
 DEFAULT_FIRST = dt.date(2015, 1, 1)
-FUTURE_YEARS = 2
 
 
 def calendar_fingerprint() -> str:
@@ -38,7 +37,7 @@ def ensure_workday_index(first: dt.date, last: dt.date) -> WorkdayIndexState:
     if state and state.fingerprint == fingerprint and state.first <= first and last <= state.last:
         return state
     wanted_first = min(first, DEFAULT_FIRST, state.first if state else first)
-    wanted_last = max(last, dt.date(dt.date.today().year + FUTURE_YEARS, 12, 31), state.last if state else last)
+    wanted_last = max(last, dt.date(dt.date.today().year, 12, 31), state.last if state else last)
     return rebuild_workday_index(first=wanted_first, last=wanted_last, fingerprint=fingerprint)
 
 
