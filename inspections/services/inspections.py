@@ -61,21 +61,19 @@ def case_service_available() -> bool:
 
 
 def _open_case(inspection: Inspection, actor, findings: str) -> str:
-    services = import_module("cases.services")
-    choices = import_module("cases.models.choices")
-    channel = next((value for value in ("inspection", "referral") if value in choices.Channel.values), None)
+    """Open a report case (channel: inspection finding) against the target, in the caller's transaction."""
+    from cases.models import Channel, Kind
+    from cases.services import open_case
+
     target = inspection.target
-    kwargs = {}
-    if target.kind == InspectionTarget.Kind.PROJECT:
-        kwargs["project"] = target.project
-    else:
-        kwargs["respondent"] = target.entity
-    case = services.open_case(
-        kind=choices.Kind.REPORT, channel=channel, actor=actor, department=target.department,
+    subject = {"project": target.project} if target.kind == InspectionTarget.Kind.PROJECT else {
+        "respondent": target.entity}
+    case = open_case(
+        kind=Kind.REPORT, channel=Channel.INSPECTION, actor=actor, department=target.department,
         title=_("Problems found in inspection %(ref)s: %(target)s") % {"ref": inspection.reference, "target": target.name},
-        facts=findings, source_reference=inspection.reference, **kwargs,
+        facts=findings, source_reference=inspection.reference, **subject,
     )
-    return getattr(case, "number", "") or str(case.pk)
+    return case.number
 
 
 @transaction.atomic

@@ -125,3 +125,23 @@ def test_reminders_then_supervision_of_overdue_publication(drawn_plan, manager):
     assert publication.send_publication_reminders(today=dt.date(2027, 1, 5)) == {"reminded": 0, "overdue": 1}
     assert publication.send_publication_reminders(today=dt.date(2027, 1, 6)) == {"reminded": 0, "overdue": 0}
     assert InspectionEvent.objects.filter(inspection=inspection, action="overdue").count() == 1
+
+
+def test_a_problem_opens_a_report_case_in_one_action(drawn_plan):
+    from cases.models import Case
+
+    inspection = first_inspection(drawn_plan)
+    inspector = team_member(inspection)
+    grade_before = inspection.target.risk_grade
+    service.start_inspection(inspection=inspection, actor=inspector, started_on=dt.date(2026, 12, 3))
+    inspection = service.record_result(inspection=Inspection.objects.get(pk=inspection.pk), actor=inspector,
+                                       outcome="case_opened", findings="投标文件雷同，涉嫌串通投标",
+                                       ended_on=dt.date(2026, 12, 4))
+    case = Case.objects.get(number=inspection.case_number)
+    assert (case.kind, case.channel, case.source_reference) == ("report", "inspection", inspection.reference)
+    assert case.department == inspection.target.department
+    assert case.respondent == inspection.target.entity
+    assert "串通投标" in case.facts
+    assert InspectionEvent.objects.filter(inspection=inspection, action="case_opened").exists()
+    if grade_before != "D":
+        assert InspectionTarget.objects.get(pk=inspection.target_id).risk_grade != grade_before

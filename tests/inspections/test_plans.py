@@ -37,7 +37,7 @@ def test_approval_freezes_and_publishes_the_manifest(make_plan, manager, city):
 def test_approval_refuses_an_incomplete_plan_and_changes_nothing(make_plan, manager, city):
     plan = make_plan(departments=("ZJ", "JT"))
     plan.items.set(city["items"]["ZJ"])
-    with pytest.raises(DomainError, match="Each department needs at least one item"):
+    with pytest.raises(DomainError, match="每个部门至少需要一个抽查事项"):
         plans.approve_plan(plan=plan, actor=manager)
     plan = InspectionPlan.objects.get(pk=plan.pk)
     assert plan.state == "draft" and not hasattr(plan, "draw_record")
@@ -45,7 +45,7 @@ def test_approval_refuses_an_incomplete_plan_and_changes_nothing(make_plan, mana
 
 def test_approval_refuses_a_past_draw_time(make_plan, manager):
     plan = make_plan(draw_at=timezone.now() - dt.timedelta(minutes=5))
-    with pytest.raises(DomainError, match="draw time has passed"):
+    with pytest.raises(DomainError, match="抽取时间已过"):
         plans.approve_plan(plan=plan, actor=manager)
 
 
@@ -58,14 +58,14 @@ def test_only_managers_approve(make_plan, roles):
 def test_draw_cannot_run_before_its_time(make_plan, manager):
     plan = make_plan()
     plans.approve_plan(plan=plan, actor=manager)
-    with pytest.raises(DomainError, match="cannot run earlier"):
+    with pytest.raises(DomainError, match="不能提前抽取"):
         plans.start_draw(plan=plan, actor=manager, now=plan.draw_at - dt.timedelta(seconds=1))
 
 
 def test_announced_public_value_is_required(make_plan, manager):
     plan = make_plan(public_value_source="福彩3D 2026年12月1日开奖号码")
     plans.approve_plan(plan=plan, actor=manager)
-    with pytest.raises(DomainError, match="Enter the public value"):
+    with pytest.raises(DomainError, match="请填写为本次抽取预告的公开值"):
         plans.start_draw(plan=plan, actor=manager, now=plan.draw_at)
 
 
