@@ -128,12 +128,11 @@ class HistoricalCaseResource(StrictResource):
         if row.get("number"):
             row["number"] = str(row["number"]).strip().upper()
 
-    def before_save_instance(self, instance, row, **kwargs):
-        instance.deadline_track = deadlines.track_for(kind=instance.kind, project=instance.project)
-        deadlines.refresh_current_deadline(instance)
-
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         errors = dict(import_validation_errors or {})
+        if instance.kind:
+            instance.deadline_track = deadlines.track_for(kind=instance.kind, project=instance.project)
+        deadlines.refresh_current_deadline(instance)
         for field, messages in self._historical_errors(instance).items():
             errors.setdefault(field, messages)
         try:
