@@ -47,4 +47,4 @@ def percentile_from_histogram(histogram: Iterable[tuple[float, int]], p: float) 
             upper = value
             break
         seen += count
-    return float(lower + (upper - lower) * (position - lower_index))
+    return round(float(lower + (upper - lower) * (position - lower_index)), 4)

@@ -95,10 +95,10 @@ class Scope:
             aggregates = {f"p{i}": PercentileCont(expression, p) for i, p in enumerate(fractions)}
             for key, row in self._grouped(queryset, date_field, dept_field, **aggregates):
                 for i, p in enumerate(fractions):
-                    result[p][key] = row[f"p{i}"]
+                    result[p][key] = _rounded(row[f"p{i}"])
             totals = self._narrow(queryset, date_field, dept_field).aggregate(**aggregates)
             for i, p in enumerate(fractions):
-                result[p][TOTAL] = totals[f"p{i}"]
+                result[p][TOTAL] = _rounded(totals[f"p{i}"])
             return result
         histograms: dict[str, dict] = defaultdict(lambda: defaultdict(int))
         rows = self._grouped(queryset, date_field, dept_field, values={"value": F(expression)}, n=Count("pk"))
@@ -121,3 +121,7 @@ class Scope:
     @cached_property
     def decision_days(self) -> dict[float, dict[str, float | None]]:
         return self.percentiles(self.decision_cohort, "decided_at", "wd_used", (0.5, 0.9))
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
