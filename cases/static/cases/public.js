@@ -86,7 +86,7 @@
       list.hidden = !open;
       input.setAttribute("aria-expanded", open ? "true" : "false");
       if (status) {
-        status.textContent = open ? status.getAttribute("data-count").replace("%(count)s", results.length)
+        status.textContent = open ? status.getAttribute("data-count").replace("{count}", results.length)
           : (input.value.trim().length >= 2 ? status.getAttribute("data-none") : "");
       }
     }
