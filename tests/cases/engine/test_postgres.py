@@ -20,13 +20,14 @@ pytestmark = [requires_postgres(), pytest.mark.postgres]
 def test_events_table_refuses_update_and_delete_at_the_database(roles):
     case = CaseFactory()
     event = case.events.get()
-    table = CaseEvent._meta.db_table
-    for statement in (f"UPDATE {table} SET note = 'tampered' WHERE id = %s", f"DELETE FROM {table} WHERE id = %s"):
+    assert CaseEvent._meta.db_table == "cases_caseevent"
+    for statement in ("UPDATE cases_caseevent SET note = 'tampered' WHERE id = %s",
+                      "DELETE FROM cases_caseevent WHERE id = %s"):
         with pytest.raises(DatabaseError, match="pgtrigger: Cannot"), transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(statement, [event.pk])
     assert CaseEvent.objects.get(pk=event.pk).note == event.note
-    with connection.cursor() as cursor:  # inserting stays possible
-        cursor.execute(f"SELECT count(*) FROM {table} WHERE case_id = %s", [case.pk])
+    with connection.cursor() as cursor:  # the row is untouched and still there
+        cursor.execute("SELECT count(*) FROM cases_caseevent WHERE case_id = %s", [case.pk])
         assert cursor.fetchone()[0] == 1
 
 
