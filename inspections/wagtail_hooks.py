@@ -4,6 +4,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
@@ -38,7 +39,10 @@ class TargetViewSet(ModelViewSet):
 class InspectorViewSet(ModelViewSet):
     model = Inspector
     icon = "user"
-    list_display = ["__str__", "certificate_no", "certificate_valid_until", "is_active"]
+    list_display = ["__str__", "certificate_no", "certificate_valid_until", "is_active",
+                    TitleColumn("conflicts", label=_("Conflicts"), accessor=lambda inspector: _("Show conflicts"),
+                                get_url=lambda inspector: reverse("inspections_inspector_conflicts",
+                                                                  args=[inspector.pk]))]
     list_filter = ["staff__department", "is_active"]
     search_fields = ["certificate_no", "staff__full_name"]
     form_fields = ["staff", "certificate_no", "certificate_valid_until", "person_id_hash", "is_active"]

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from inspections.models import InspectionPlan, InspectionTarget
 from inspections.resources import InspectionTargetResource
-from tests.factories.directory import MarketEntityFactory
+from tests.factories.directory import DepartmentFactory, MarketEntityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +95,30 @@ def test_target_import_refuses_the_whole_file_when_a_row_is_bad(city):
     result = InspectionTargetResource().import_data(data, dry_run=False)
     assert not result.has_errors() and not result.has_validation_errors()
     assert InspectionTarget.objects.get(entity=good).risk_grade == "C"
+
+
+def test_back_office_screens_render_for_the_manager(client, manager, drawn_plan, city):
+    from tests.factories.inspections import InspectorTieFactory
+
+    inspector = city["inspectors"]["ZJ"][0]
+    InspectorTieFactory(inspector=inspector, entity=city["targets"]["ZJ"][0].entity)
+    client.force_login(manager)
+    inspection = drawn_plan.inspections.first()
+    urls = [reverse(f"inspections_{name}:index") for name in ("plan", "inspection", "item", "target", "inspector", "tie")]
+    urls += [reverse("inspections_plan:add"), reverse("inspections_build_targets"),
+             reverse("inspections_inspection:edit", args=[inspection.pk]),
+             reverse("inspections_inspection_action", args=[inspection.pk, "start"]),
+             reverse("inspections_plan_action", args=[drawn_plan.pk, "cancel"])]
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+    conflicts = client.get(reverse("inspections_inspector_conflicts", args=[inspector.pk])).content.decode()
+    assert city["targets"]["ZJ"][0].name in conflicts
+    assert "原工作单位" in conflicts
+
+
+def test_building_targets_from_the_directory(client, manager, roles):
+    entity = MarketEntityFactory(department=DepartmentFactory())
+    client.force_login(manager)
+    response = client.post(reverse("inspections_build_targets"), {"default_grade": "C"})
+    assert response.status_code == 302
+    assert InspectionTarget.objects.get(entity=entity).risk_grade == "C"
