@@ -1,16 +1,44 @@
+import re
+
 import pytest
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
+PUBLIC_FORMS = ["report_new", "suggestion_new", "track", "login", "register"]
 
-@pytest.mark.parametrize("name", ["start", "report_new", "suggestion_new", "track", "login", "register"])
+
+@pytest.mark.parametrize("name", ["start", *PUBLIC_FORMS])
 def test_public_pages_render_in_chinese(client, name):
     response = client.get(reverse(f"cases:{name}"))
     assert response.status_code == 200
-    assert '<html lang="zh-hans">' in response.content.decode()
+    body = response.content.decode()
+    assert '<html lang="zh-hans">' in body
+    assert 'name="viewport"' in body and "cases/public.css" in body
 
 
-def test_complaint_form_renders_for_complainant(complainant_client):
-    response = complainant_client.get(reverse("cases:complaint_new"))
-    assert response.status_code == 200
+def test_english_is_available(client):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/cases/"})
+    body = client.get(reverse("cases:start")).content.decode()
+    assert '<html lang="en">' in body and "Complaints, reports and suggestions" in body
+    body = client.get(reverse("cases:report_new")).content.decode()
+    assert "How do you want to report?" in body
+
+
+@pytest.mark.parametrize("name", PUBLIC_FORMS)
+def test_every_input_has_a_label(client, name):
+    body = client.get(reverse(f"cases:{name}")).content.decode()
+    inputs = re.findall(r'<(?:input|select|textarea)\b[^>]*\bid="([^"]+)"', body)
+    visible = [i for i in inputs if not re.search(rf'<input[^>]*type="hidden"[^>]*id="{i}"', body)
+               and not re.search(rf'<input[^>]*id="{i}"[^>]*type="hidden"', body)]
+    assert visible
+    for input_id in visible:
+        assert f'for="{input_id}"' in body, input_id
+
+
+def test_complaint_form_labels_and_fieldsets(complainant_client):
+    body = complainant_client.get(reverse("cases:complaint_new")).content.decode()
+    assert body.count("<fieldset") >= 5 and body.count("<legend") >= 5
+    for field in ("filer_name", "filer_id_number", "knew_on", "facts", "attachments"):
+        assert f'for="id_{field}"' in body
+    assert 'aria-describedby="id_facts_errors id_facts_helptext"' in body
