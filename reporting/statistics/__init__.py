@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from reporting.statistics.period import Period
 from reporting.statistics.registry import METRICS, load_metrics
-from reporting.statistics.scope import BY_DEPARTMENT, BY_MONTH, NO_DEPARTMENT, TOTAL, Scope
+from reporting.statistics.scope import BY_DEPARTMENT, BY_MONTH, NO_DEPARTMENT, TOTAL, Scope, statistics_transaction
 
 FORMAT_VERSION = 1
 
@@ -29,11 +29,12 @@ def compute_statistics(period: Period, *, department_id: int | None = None, toda
     load_metrics()
     ensure_workday_index(period.first - dt.timedelta(days=400), period.last)
     scope = Scope(period, by=BY_DEPARTMENT, department_id=department_id, today=today)
-    metrics = {code: metric.compute(scope) for code, metric in METRICS.items()}
-    trend_values = {}
-    if trends:
-        monthly = Scope(period, by=BY_MONTH, department_id=department_id, today=today)
-        trend_values = {code: metric.compute(monthly) for code, metric in METRICS.items() if metric.trend}
+    with statistics_transaction():
+        metrics = {code: metric.compute(scope) for code, metric in METRICS.items()}
+        trend_values = {}
+        if trends:
+            monthly = Scope(period, by=BY_MONTH, department_id=department_id, today=today)
+            trend_values = {code: metric.compute(monthly) for code, metric in METRICS.items() if metric.trend}
     keys = {key for values in metrics.values() for key in values} - {TOTAL}
     return {
         "version": FORMAT_VERSION,

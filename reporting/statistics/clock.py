@@ -81,7 +81,8 @@ def with_decision_clock(cases):
             received_on=TruncDate("received_at", tzinfo=tz),
             accepted_on=TruncDate("accepted_at", tzinfo=tz),
             decided_on=TruncDate("decided_at", tzinfo=tz),
-            reopened_on=Subquery(reopened),
+            # Only re-handled cases can have been reopened; the look-up is skipped for the others.
+            reopened_on=CaseWhen(When(rehandled=True, then=Subquery(reopened)), default=None),
         )
         .annotate(clock_start=Coalesce(
             F("reopened_on"),
