@@ -1,8 +1,14 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from directory.models import Department
-from inspections.models import InspectionItem, InspectionPlan, InspectionTarget, Outcome
+from inspections.models import InspectionItem, InspectionPlan, InspectionTarget, Inspector, InspectorTie, Outcome
+from inspections.services.conflicts import hash_person_id
+
+ID_NUMBER = re.compile(r"\d{17}[\dX]")
 
 
 class PlanForm(forms.ModelForm):
@@ -78,3 +84,42 @@ class PublishForm(ConfirmForm):
 class EvidenceForm(forms.Form):
     file = forms.FileField(label=_("File"))
     description = forms.CharField(label=_("Description"), max_length=200, required=False)
+
+
+class _IdNumberHashMixin:
+    """Staff type the ID number; only its SHA-256 is stored (the same hash entity relations hold)."""
+
+    id_field = ""
+    hash_field = ""
+
+    def clean(self):
+        cleaned = super().clean()
+        number = (cleaned.get(self.id_field) or "").strip().upper()
+        if number:
+            if not ID_NUMBER.fullmatch(number):
+                self.add_error(self.id_field, _("Enter an 18-character resident ID number."))
+            else:
+                cleaned[self.hash_field] = hash_person_id(number)
+                setattr(self.instance, self.hash_field, cleaned[self.hash_field])
+        return cleaned
+
+
+class InspectorForm(_IdNumberHashMixin, WagtailAdminModelForm):
+    id_field, hash_field = "id_number", "person_id_hash"
+    id_number = forms.CharField(label=_("ID number"), required=False, max_length=18,
+                                help_text=_("Only its hash is stored; leave empty to keep the current one."))
+
+    class Meta:
+        model = Inspector
+        fields = ["staff", "certificate_no", "certificate_valid_until", "is_active"]
+
+
+class InspectorTieForm(_IdNumberHashMixin, WagtailAdminModelForm):
+    id_field, hash_field = "relative_id_number", "relative_id_hash"
+    relative_id_number = forms.CharField(label=_("Relative's ID number"), required=False, max_length=18,
+                                         help_text=_("Only its hash is stored, to match legal representatives, "
+                                                     "managers and shareholders."))
+
+    class Meta:
+        model = InspectorTie
+        fields = ["inspector", "kind", "entity", "relative_name", "note"]

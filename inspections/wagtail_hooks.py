@@ -9,6 +9,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from inspections import selectors
+from inspections.forms import InspectorForm, InspectorTieForm
 from inspections.models import Inspection, InspectionItem, InspectionPlan, InspectionTarget, Inspector, InspectorTie
 from inspections.views import admin_inspections, admin_plans
 from inspections.views.admin_directories import BuildTargetsView, InspectorConflictsView
@@ -45,8 +46,10 @@ class InspectorViewSet(ModelViewSet):
                                                                   args=[inspector.pk]))]
     list_filter = ["staff__department", "is_active"]
     search_fields = ["certificate_no", "staff__full_name"]
-    form_fields = ["staff", "certificate_no", "certificate_valid_until", "person_id_hash", "is_active"]
     copy_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        return InspectorForm
 
 
 class InspectorTieViewSet(ModelViewSet):
@@ -55,8 +58,10 @@ class InspectorTieViewSet(ModelViewSet):
     list_display = ["inspector", "kind", "entity", "relative_name", "declared_on"]
     list_filter = ["kind"]
     search_fields = ["inspector__staff__full_name", "entity__name", "relative_name"]
-    form_fields = ["inspector", "kind", "entity", "relative_name", "relative_id_hash", "note"]
     copy_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        return InspectorTieForm
 
 
 class PlanViewSet(ModelViewSet):

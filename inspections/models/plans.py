@@ -85,10 +85,6 @@ class InspectionPlan(models.Model):
     def ratios_bp(self) -> dict[str, int]:
         return {"A": self.ratio_a, "B": self.ratio_b, "C": self.ratio_c, "D": self.ratio_d}
 
-    @property
-    def is_public(self) -> bool:
-        return self.state not in (PlanState.DRAFT, PlanState.CANCELLED) or hasattr(self, "draw_record")
-
     def clean(self):
         errors = {}
         if self.period_start and self.period_end and self.period_end < self.period_start:

@@ -122,3 +122,25 @@ def test_building_targets_from_the_directory(client, manager, roles):
     response = client.post(reverse("inspections_build_targets"), {"default_grade": "C"})
     assert response.status_code == 302
     assert InspectionTarget.objects.get(entity=entity).risk_grade == "C"
+
+
+def test_relative_declared_by_id_number_creates_a_derived_conflict(client, manager, city):
+    from directory.models import EntityRelation
+    from inspections.models import InspectorTie
+    from inspections.services.conflicts import hash_person_id
+
+    target = city["targets"]["JT"][0]
+    EntityRelation.objects.create(entity=target.entity, kind="shareholder", value="李四",
+                                  person_id_hash=hash_person_id("33010219700101123X"))
+    inspector = city["inspectors"]["JT"][0]
+    client.force_login(manager)
+    url = reverse("inspections_tie:add")
+    response = client.post(url, {"inspector": inspector.pk, "kind": "relative", "relative_name": "李四（兄）",
+                                 "relative_id_number": "12345", "note": ""})
+    assert response.status_code == 200 and not InspectorTie.objects.exists()
+    response = client.post(url, {"inspector": inspector.pk, "kind": "relative", "relative_name": "李四（兄）",
+                                 "relative_id_number": "33010219700101123x", "note": ""})
+    assert response.status_code == 302
+    assert InspectorTie.objects.get().relative_id_hash == hash_person_id("33010219700101123X")
+    page = client.get(reverse("inspections_inspector_conflicts", args=[inspector.pk])).content.decode()
+    assert target.name in page and "李四（兄）" in page

@@ -107,3 +107,22 @@ def test_verify_draw_from_downloaded_folder(client, drawn_plan, tmp_path, capsys
     download_all(client, drawn_plan, tmp_path)
     call_command("verify_draw", "--dir", str(tmp_path))
     assert "MATCH" in capsys.readouterr().out
+
+
+def test_published_results_appear_on_the_public_draw_page(client, drawn_plan, manager):
+    import datetime as dt
+
+    from inspections.services import inspections as workflow
+    from inspections.services import publication
+
+    inspection = drawn_plan.inspections.order_by("draw_order").first()
+    actor = inspection.assignments.first().inspector.staff.user
+    workflow.start_inspection(inspection=inspection, actor=actor, started_on=dt.date(2026, 12, 2))
+    inspection = workflow.record_result(inspection=inspection.__class__.objects.get(pk=inspection.pk), actor=actor,
+                                        outcome="rectification", findings="评标报告签字不全",
+                                        ended_on=dt.date(2026, 12, 3), rectification_deadline=dt.date(2026, 12, 20))
+    page = client.get(reverse("inspections:plan", args=[drawn_plan.code])).content.decode()
+    assert "评标报告签字不全" not in page
+    publication.publish_result(inspection=inspection, actor=manager)
+    page = client.get(reverse("inspections:plan", args=[drawn_plan.code])).content.decode()
+    assert "评标报告签字不全" in page and "2026-12-03" in page
