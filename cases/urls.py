@@ -21,4 +21,6 @@ urlpatterns = [
     path("account/logout/", accounts.LogoutView.as_view(), name="logout"),
     path("account/register/", accounts.register, name="register"),
     path("account/register/verify/", accounts.register_verify, name="register_verify"),
+    path("account/password/", accounts.password_reset, name="password_reset"),
+    path("account/password/verify/", accounts.password_reset_verify, name="password_reset_verify"),
 ]

@@ -70,3 +70,18 @@ def register_complainant(*, contact: str, full_name: str, password_hash: str):
 def phone_of(user) -> str:
     """The verified mobile number of a complainant who registered with one."""
     return user.username if is_mobile(user.username) else ""
+
+
+def account_for_contact(contact: str):
+    """The active account registered with this e-mail address or mobile number, if any."""
+    user_model = get_user_model()
+    if "@" in contact:
+        return user_model.objects.filter(email__iexact=contact, is_active=True).order_by("pk").first()
+    return user_model.objects.filter(username=contact, is_active=True).first()
+
+
+@transaction.atomic
+def reset_password(*, user, password: str) -> None:
+    """Set a new password for an account whose contact was just verified."""
+    user.set_password(password)
+    user.save(update_fields=["password"])

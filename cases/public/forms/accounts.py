@@ -45,14 +45,7 @@ class RegistrationForm(AccessibleForm, forms.Form):
         field = "phone" if channel == PHONE else "email"
         if contact and field not in self.errors and contact_taken(contact):
             self.add_error(field, _("An account with this e-mail address or phone number already exists. Please log in."))
-        password1, password2 = data.get("password1"), data.get("password2")
-        if password1 and password2 and password1 != password2:
-            self.add_error("password2", _("The two passwords are different."))
-        elif password1:
-            try:
-                password_validation.validate_password(password1)
-            except ValidationError as error:
-                self.add_error("password1", error)
+        _validate_new_password(self, data)
         return data
 
 
@@ -81,3 +74,41 @@ class LoginForm(AccessibleForm, AuthenticationForm):
         if self.cleaned_data.get("username"):
             self.cleaned_data["username"] = username_for(self.cleaned_data["username"])
         return super().clean()
+
+
+def _validate_new_password(form, data) -> None:
+    password1, password2 = data.get("password1"), data.get("password2")
+    if password1 and password2 and password1 != password2:
+        form.add_error("password2", _("The two passwords are different."))
+    elif password1:
+        try:
+            password_validation.validate_password(password1)
+        except ValidationError as error:
+            form.add_error("password1", error)
+
+
+class PasswordResetRequestForm(AccessibleForm, forms.Form):
+    contact = forms.CharField(label=_("Mobile number or e-mail of your account"), max_length=150,
+                              widget=forms.TextInput(attrs={"autocomplete": "username"}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, with_captcha=True, **kwargs)
+
+    def clean_contact(self):
+        value = self.cleaned_data["contact"].strip()
+        if "@" in value:
+            return value.lower()
+        if not is_mobile(value):
+            raise ValidationError(_("Enter the 11-digit mobile number or the e-mail address you registered with."))
+        return normalize_phone(value)
+
+
+class PasswordResetForm(AccessibleForm, forms.Form):
+    code = VerificationForm.base_fields["code"]
+    password1 = RegistrationForm.base_fields["password1"]
+    password2 = RegistrationForm.base_fields["password2"]
+
+    def clean(self):
+        data = super().clean()
+        _validate_new_password(self, data)
+        return data

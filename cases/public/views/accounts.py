@@ -13,8 +13,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from cases.public import throttle, verification
-from cases.public.accounts import register_complainant
-from cases.public.forms import LoginForm, RegistrationForm, VerificationForm
+from cases.public.accounts import account_for_contact, register_complainant, reset_password
+from cases.public.forms import (
+    LoginForm,
+    PasswordResetForm,
+    PasswordResetRequestForm,
+    RegistrationForm,
+    VerificationForm,
+)
+from cases.public.verification import EMAIL, PHONE
 
 PENDING_KEY = "cases_pending_registration"
 PURPOSE = "register"
@@ -104,3 +111,53 @@ class LoginView(auth_views.LoginView):
 
 class LogoutView(auth_views.LogoutView):
     next_page = reverse_lazy("cases:start")
+
+
+RESET_KEY = "cases_pending_reset"
+RESET_PURPOSE = "password_reset"
+
+
+@never_cache
+def password_reset(request):
+    """Ask for a code. The answer is the same whether or not an account exists for the contact."""
+    form = PasswordResetRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if throttle.hit(request, "register"):
+            return throttle.too_many_requests(request)
+        contact = form.cleaned_data["contact"]
+        if account_for_contact(contact) is not None:
+            try:
+                verification.send_code(purpose=RESET_PURPOSE, channel=EMAIL if "@" in contact else PHONE,
+                                       address=contact)
+            except ValidationError as error:
+                form.add_error(None, error)
+        if not form.errors:
+            request.session[RESET_KEY] = {"contact": contact}
+            return redirect("cases:password_reset_verify")
+    return render(request, "cases/public/password_reset.html", {"form": form})
+
+
+@never_cache
+@sensitive_post_parameters("password1", "password2")
+def password_reset_verify(request):
+    pending = request.session.get(RESET_KEY)
+    if not pending:
+        return redirect("cases:password_reset")
+    form = PasswordResetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if throttle.hit(request, "verify"):
+            return throttle.too_many_requests(request)
+        user = account_for_contact(pending["contact"])
+        try:
+            verification.check_code(purpose=RESET_PURPOSE, address=pending["contact"], code=form.cleaned_data["code"])
+        except ValidationError as error:
+            form.add_error("code", error)
+        else:
+            if user is not None:
+                reset_password(user=user, password=form.cleaned_data["password1"])
+            del request.session[RESET_KEY]
+            messages.success(request, _("Your password has been changed. Please log in with the new password."))
+            return redirect("cases:login")
+    return render(request, "cases/public/password_reset_verify.html", {
+        "form": form, "masked_contact": mask_contact(pending["contact"]),
+    })

@@ -130,3 +130,26 @@ def test_wrong_password_then_lockout(client, roles, settings):
     # Even the right password is refused while locked.
     response = client.post(reverse("cases:login"), {"username": "bidder", "password": "pw-123456"})
     assert response.status_code == 429
+
+
+def test_password_reset_with_a_code(client, roles, sms_outbox):
+    UserFactory(username="13700001111", email="", password="old-pass-123", roles=[COMPLAINANT])
+    start = client.post(reverse("cases:password_reset"), {"contact": "137-0000-1111", **CAPTCHA})
+    assert start["Location"] == reverse("cases:password_reset_verify")
+    url = reverse("cases:password_reset_verify")
+    wrong = client.post(url, {"code": "000000" if sent_code(sms_outbox) != "000000" else "111111",
+                              "password1": "New-pass-2026", "password2": "New-pass-2026"})
+    assert "code" in wrong.context["form"].errors
+    response = client.post(url, {"code": sent_code(sms_outbox), "password1": "New-pass-2026",
+                                 "password2": "New-pass-2026"})
+    assert response["Location"] == reverse("cases:login")
+    login = client.post(reverse("cases:login"), {"username": "13700001111", "password": "New-pass-2026"})
+    assert login.status_code == 302
+
+
+def test_password_reset_does_not_reveal_unknown_accounts(client, roles, sms_outbox):
+    response = client.post(reverse("cases:password_reset"), {"contact": "13911112222", **CAPTCHA})
+    assert response["Location"] == reverse("cases:password_reset_verify") and sms_outbox == []
+    response = client.post(reverse("cases:password_reset_verify"),
+                           {"code": "123456", "password1": "New-pass-2026", "password2": "New-pass-2026"})
+    assert "code" in response.context["form"].errors
