@@ -9,7 +9,7 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from cases import selectors, services
+from cases import access_codes, selectors, services
 from cases.admin_forms.intake import StaffIntakeForm
 from cases.admin_views.common import client_ip, require_case_staff
 from cases.models import Attachment
@@ -75,7 +75,8 @@ class ReceiptView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(case=self.case, access_code=self.access_code, tracking_url=_tracking_url(self.request))
+        context.update(case=self.case, access_code=access_codes.display(self.access_code),
+                       tracking_url=_tracking_url(self.request))
         return context
 
 

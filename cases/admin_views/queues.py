@@ -15,6 +15,7 @@ from cases.admin_forms.filters import CaseFilterSet
 from cases.admin_views.common import require_case_staff
 from cases.exports import EXPORT_COLUMNS, DeadlineClock, export_row, listed_filer, staff_name
 from cases.models import Case
+from cases.models.case import HANDLE
 
 QUEUE_TITLES = {
     "mine": _("My cases"),
@@ -29,10 +30,12 @@ PAGE_SIZES = (20, 50, 100)
 
 
 def queue_names_for(user) -> list[str]:
-    """The queues worth showing to this user in the menu."""
+    """The queues worth showing to this user in the menu: the office works from "all" (with the
+    "still open" filter), departments from their own list; "mine" only for those who handle cases."""
     names = ["mine", "department", "due_soon", "overdue", "under_review", "supervised", "all"]
-    if not selectors.sees_all_cases(user):
-        names.remove("all")
+    if not user.has_perm(HANDLE):
+        names.remove("mine")
+    names.remove("department" if selectors.sees_all_cases(user) else "all")
     return names
 
 

@@ -39,6 +39,20 @@ def test_a_complainant_has_no_case_back_office(team, client_for):
     assert response.status_code in (302, 403)  # Wagtail sends non-staff to its login page
 
 
+def test_the_cases_menu_fits_each_role(team, client_for):
+    def menu(user):
+        import re
+
+        return set(re.findall(r"cases-[a-z_]+", client_for(user).get(reverse("wagtailadmin_home")).content.decode()))
+
+    assert menu(team.intake) >= {"cases-new", "cases-all", "cases-overdue"}
+    assert not menu(team.intake) & {"cases-mine", "cases-department", "cases-extensions"}
+    assert "cases-extensions" in menu(team.supervisor)
+    assert menu(team.handler) >= {"cases-mine", "cases-department", "cases-under_review"}
+    assert not menu(team.handler) & {"cases-all", "cases-new", "cases-extensions"}
+    assert not menu(team.auditor) & {"cases-mine", "cases-new"}
+
+
 def test_unknown_queue_is_404(team, client_for):
     assert client_for(team.intake).get(queue_url("everything")).status_code == 404
 
