@@ -106,6 +106,21 @@ class StaffIntakeForm(forms.Form):
                     "at most 20 MB each."),
     )
 
+    sections = (
+        ("receipt", _("How it was received"), ("kind", "channel", "received_at", "source_reference")),
+        ("filer", _("Filer"), ("filer_type", "is_anonymous", "is_confidential", "filer_name", "filer_id_number",
+                              "filer_credit_code", "filer_legal_representative", "filer_phone", "filer_email",
+                              "filer_address")),
+        ("matter", _("The matter"), ("project", "project_text", "respondent", "respondent_text", "matter_type",
+                                    "title", "facts", "requests", "knew_on", "objection_raised_on",
+                                    "objection_reply", "objection_replied_on")),
+        ("routing", _("Department and scans"), ("department", "attachments")),
+    )
+
+    def grouped_fields(self):
+        return [{"id": key, "heading": heading, "fields": [self[name] for name in names]}
+                for key, heading, names in self.sections]
+
     def clean_received_at(self):
         received_at = self.cleaned_data["received_at"]
         if received_at > timezone.now():

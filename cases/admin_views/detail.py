@@ -73,11 +73,12 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
             can_decide_extensions="decide_extension" in available,
             notices=case.supervision_notices.select_related("issued_by"),
             paused=case.paused_intervals.all(),
-            actions=[
-                {"name": name, "label": ACTIONS[name].label, "icon": ACTIONS[name].icon,
-                 "primary": ACTIONS[name].primary, "url": reverse("cases_action", args=[case.pk, name])}
-                for name in available if name in ACTIONS
-            ],
+            actions=sorted(
+                ({"name": name, "label": ACTIONS[name].label, "icon": ACTIONS[name].icon,
+                  "primary": ACTIONS[name].primary, "url": reverse("cases_action", args=[case.pk, name])}
+                 for name in available if name in ACTIONS),
+                key=lambda action: not action["primary"],  # the usual next step first
+            ),
             measures=[dict(Measure.choices).get(code, code) for code in case.measures or []],
         )
         return context

@@ -116,7 +116,7 @@ class CaseQueueView(IndexView):
     @cached_property
     def columns(self):
         return [
-            TitleColumn("number", label=_("Case number"), sort_key="number",
+            TitleColumn("number", label=_("Case number"), sort_key="number", classname="w-whitespace-nowrap",
                         get_url=lambda case: reverse("cases_case", args=[case.pk])),
             Column("title", label=_("Title")),
             Column("kind", label=_("Kind"), accessor="get_kind_display", sort_key="kind"),
@@ -125,8 +125,9 @@ class CaseQueueView(IndexView):
             Column("department", label=_("Department"), accessor="department", sort_key="department__code"),
             Column("handler", label=_("Handler"), accessor=lambda case: staff_name(case.handler)),
             Column("received_at", label=_("Received"), accessor=lambda case: _local_date(case.received_at),
-                   sort_key="received_at"),
-            Column("current_due", label=_("Due"), sort_key="current_due"),
+                   sort_key="received_at", classname="w-whitespace-nowrap"),
+            Column("current_due", label=_("Due"), sort_key="current_due", classname="w-whitespace-nowrap",
+                   accessor=lambda case: case.current_due.isoformat() if case.current_due else ""),
             WorkdaysLeftColumn("workdays_left", label=_("Working days left"), accessor=self.clock.workdays_left),
         ]
 
