@@ -16,9 +16,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from reporting import presentation, selectors
 from reporting.exports import XLSX_CONTENT_TYPE, workbook_bytes
+from reporting.figures import TOTAL
 from reporting.forms import LIVE, PUBLISHED, PeriodForm
 from reporting.roles import VIEW_STATISTICS
-from reporting.statistics import TOTAL
 
 DEADLINE_LABELS = {
     "acceptance": gettext_lazy("Acceptance decision"),

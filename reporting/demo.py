@@ -11,7 +11,7 @@ import random
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from reporting.statistics import Period
+from reporting.figures import Period
 
 HISTORY_TAG = "demo:reporting-history"
 CASES_PER_QUARTER = 36

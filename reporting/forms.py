@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Department
-from reporting.statistics.period import CUSTOM, QUARTER, YEAR, Period
+from reporting.figures.period import CUSTOM, QUARTER, YEAR, Period
 
 LIVE = "live"
 PUBLISHED = "published"

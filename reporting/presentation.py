@@ -14,8 +14,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from pygal.style import Style
 
-from reporting.statistics import TOTAL, Period
-from reporting.statistics.registry import COUNT, DAYS, MONEY, RATIO, SECTIONS, load_metrics
+from reporting.figures import TOTAL, Period
+from reporting.figures.registry import COUNT, DAYS, MONEY, RATIO, SECTIONS, load_metrics
 
 # Figures compared across departments (the full list is in the section tables).
 COMPARISON = (

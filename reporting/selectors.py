@@ -7,10 +7,10 @@ import datetime as dt
 from django.db.models import F, OuterRef
 from django.utils import timezone
 
+from reporting.figures import Period, compute_statistics
+from reporting.figures.clock import ordinal_on
+from reporting.figures.period import QUARTER
 from reporting.models import QuarterlySnapshot
-from reporting.statistics import Period, compute_statistics
-from reporting.statistics.clock import ordinal_on
-from reporting.statistics.period import QUARTER
 
 OVERDUE_LIST_LIMIT = 500
 

@@ -15,8 +15,8 @@ from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflo
 
 from directory.roles import EDITOR, OFFICE_INTAKE, OFFICE_SUPERVISOR
 from portal.errors import ActionNotAllowed
+from reporting.figures import Period, compute_statistics
 from reporting.models import QuarterlyReportIndexPage, QuarterlyReportPage, QuarterlySnapshot
-from reporting.statistics import Period, compute_statistics
 
 INDEX_SLUG = "quarterly-reports"
 WORKFLOW_NAME = "季度报告审核"

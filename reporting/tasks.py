@@ -1,8 +1,8 @@
 from celery import shared_task
 from django.utils import timezone
 
+from reporting.figures import Period
 from reporting.services import draft_quarterly_report as draft_report
-from reporting.statistics import Period
 
 
 @shared_task(name="reporting.draft_quarterly_report")

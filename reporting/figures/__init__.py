@@ -13,9 +13,9 @@ import datetime as dt
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from reporting.statistics.period import Period
-from reporting.statistics.registry import METRICS, load_metrics
-from reporting.statistics.scope import BY_DEPARTMENT, BY_MONTH, NO_DEPARTMENT, TOTAL, Scope, statistics_transaction
+from reporting.figures.period import Period
+from reporting.figures.registry import METRICS, load_metrics
+from reporting.figures.scope import BY_DEPARTMENT, BY_MONTH, NO_DEPARTMENT, TOTAL, Scope, statistics_transaction
 
 FORMAT_VERSION = 1
 

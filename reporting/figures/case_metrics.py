@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case, CaseEvent, Channel, Kind, Measure, Satisfaction, State, SupervisionNotice
 from cases.models.choices import SUBSTANTIATED_OUTCOMES
-from reporting.statistics.clock import ON_TIME
-from reporting.statistics.registry import DAYS, HANDLING, MONEY, OUTCOMES, RATIO, SUPERVISION, metric
-from reporting.statistics.scope import TOTAL
+from reporting.figures.clock import ON_TIME
+from reporting.figures.registry import DAYS, HANDLING, MONEY, OUTCOMES, RATIO, SUPERVISION, metric
+from reporting.figures.scope import TOTAL
 
 PENALTY_MEASURES = (
     Measure.WARNING, Measure.FINE, Measure.CONFISCATION, Measure.SUSPEND_TRADING, Measure.DISQUALIFICATION,

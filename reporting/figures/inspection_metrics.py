@@ -6,7 +6,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from inspections.models import Inspection, Outcome
-from reporting.statistics.registry import INSPECTIONS, RATIO, metric
+from reporting.figures.registry import INSPECTIONS, RATIO, metric
 
 DEPARTMENT = "target__department_id"
 

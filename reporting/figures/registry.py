@@ -57,6 +57,6 @@ def metric(code: str, label, *, unit: str = COUNT, section: str = CASES, trend: 
 
 def load_metrics() -> dict[str, Metric]:
     """Import every module that registers metrics (once)."""
-    from reporting.statistics import case_metrics, inspection_metrics  # noqa: F401
+    from reporting.figures import case_metrics, inspection_metrics  # noqa: F401
 
     return METRICS

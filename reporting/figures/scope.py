@@ -15,8 +15,8 @@ from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from reporting.statistics.percentiles import PercentileCont, database_has_percentile_cont, percentile_from_histogram
-from reporting.statistics.period import Period
+from reporting.figures.percentiles import PercentileCont, database_has_percentile_cont, percentile_from_histogram
+from reporting.figures.period import Period
 
 
 @contextmanager
@@ -128,7 +128,7 @@ class Scope:
     @cached_property
     def decision_cohort(self):
         from cases.models import Case
-        from reporting.statistics.clock import with_decision_clock
+        from reporting.figures.clock import with_decision_clock
 
         return with_decision_clock(Case.objects.exclude(decided_at=None))
 

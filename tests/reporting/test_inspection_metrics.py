@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from inspections.models import Inspection, Outcome
-from reporting.statistics import TOTAL, Period, compute_statistics
+from reporting.figures import TOTAL, Period, compute_statistics
 from tests.factories.inspections import EntityTargetFactory, InspectionPlanFactory
 
 D = dt.date.fromisoformat

@@ -6,9 +6,9 @@ from django.utils import timezone
 
 from cases.models import Case, Notification
 from portal.errors import ActionNotAllowed
+from reporting.figures import TOTAL
 from reporting.models import QuarterlyReportIndexPage, QuarterlyReportPage, QuarterlySnapshot
 from reporting.services import draft_quarterly_report, freeze_quarter
-from reporting.statistics import TOTAL
 from reporting.tasks import draft_quarterly_report as draft_task
 from tests.factories.reporting import local
 

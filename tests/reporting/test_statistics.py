@@ -4,9 +4,9 @@ import pytest
 
 from directory.calendar import workdays_between
 from directory.services import set_calendar_override
-from reporting.statistics import NO_DEPARTMENT, TOTAL, Period, compute_statistics
-from reporting.statistics.clock import with_decision_clock
-from reporting.statistics.scope import Scope
+from reporting.figures import NO_DEPARTMENT, TOTAL, Period, compute_statistics
+from reporting.figures.clock import with_decision_clock
+from reporting.figures.scope import Scope
 from reporting.workdays import ensure_workday_index
 
 Q4 = Period.quarter(2024, 4)

@@ -21,9 +21,9 @@ from django.test.utils import CaptureQueriesContext
 
 from cases.models import Case
 from directory.models import Department
-from reporting.statistics import Period
-from reporting.statistics.registry import load_metrics
-from reporting.statistics.scope import BY_DEPARTMENT, BY_MONTH, Scope, statistics_transaction
+from reporting.figures import Period
+from reporting.figures.registry import load_metrics
+from reporting.figures.scope import BY_DEPARTMENT, BY_MONTH, Scope, statistics_transaction
 from reporting.workdays import ensure_workday_index
 
 PREFIX = "BM"
