@@ -6,11 +6,12 @@ import hmac
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases import access_codes, deadlines
 from cases.models import Case, CaseEvent, ExtensionRequest, Kind, State, SupervisionNotice
-from cases.models.case import APPROVE, ASSIGN, DECIDE_WITHDRAWAL, HANDLE, REPLY, TRANSFER, TRIAGE
+from cases.models.case import ASSIGN, DECIDE_WITHDRAWAL, HANDLE, REPLY, TRANSFER, TRIAGE
 from cases.models.choices import OBJECTION_REQUIRED, OPEN_STATES, WITHDRAWABLE_STATES
 from directory.calendar import WorkingCalendar
 
@@ -116,7 +117,6 @@ TRANSITION_SERVICES = {
     "reply": "reply_to_filer",
     "transfer_out": "transfer_out",
 }
-DEPARTMENT_PERMISSIONS = {HANDLE, APPROVE}
 OFFICE_PERMISSIONS = {TRIAGE, ASSIGN, TRANSFER}
 
 
@@ -225,7 +225,7 @@ def cases_of_filer(user) -> QuerySet[Case]:
 def intake_warnings(case: Case) -> list[str]:
     """What the office (and the filer) should know before accepting; never a silent block."""
     warnings = []
-    received_on = deadlines.today() if case.received_at is None else case.received_at.date()
+    received_on = deadlines.today() if case.received_at is None else timezone.localdate(case.received_at)
     if case.kind == Kind.COMPLAINT:
         policy = deadlines.policy_for(case)
         if policy.filing_limit_days and case.knew_on:

@@ -53,7 +53,7 @@ def transition(
     return result.obj, result.from_state
 
 
-def save(case: Case, **_ignored) -> Case:
+def save(case: Case) -> Case:
     deadlines.refresh_current_deadline(case)
     case.full_clean(exclude=["state"])  # protected FSM field: set only by transitions
     case.save()
