@@ -160,11 +160,14 @@ def test_queue_pages_run_a_constant_number_of_queries(team, client_for, django_a
 
     small, rows_small = count_queries()
     with at(dt.date(2026, 1, 6)):
-        for _ in range(12):
+        for _ in range(22):
             advance(CaseFactory(), team, State.INVESTIGATING)
     with django_assert_num_queries(small):
         response = client.get(queue_url(queue, per_page=100))
-    assert len(response.context["object_list"]) > rows_small
+    assert len(response.context["object_list"]) == rows_small + 22
+    with django_assert_num_queries(small):  # and the same at another page size
+        response = client.get(queue_url(queue, per_page=20))
+    assert len(response.context["object_list"]) == 20
 
 
 def test_xlsx_export_has_the_visible_filtered_rows_only(team, client_for):
