@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_fsm import FSMField, transition
 
 from portal.audit import AppendOnlyModel, append_only_triggers
@@ -26,19 +27,19 @@ class DisclosureQuerySet(models.QuerySet):
 
 class Disclosure(models.Model):
     class Kind(models.TextChoices):
-        COMPLAINT_DECISION = "complaint_decision", _("Complaint decision")
-        INSPECTION_RESULT = "inspection_result", _("Inspection result")
-        PENALTY = "penalty", _("Administrative penalty")
-        BAD_BEHAVIOUR = "bad_behaviour", _("Bad-behaviour record")
-        RED_LIST = "red_list", _("Red list")
+        COMPLAINT_DECISION = "complaint_decision", pgettext_lazy("disclosure kind", "Complaint decision")
+        INSPECTION_RESULT = "inspection_result", pgettext_lazy("disclosure kind", "Inspection result")
+        PENALTY = "penalty", pgettext_lazy("disclosure kind", "Administrative penalty")
+        BAD_BEHAVIOUR = "bad_behaviour", pgettext_lazy("disclosure kind", "Bad-behaviour record")
+        RED_LIST = "red_list", pgettext_lazy("disclosure kind", "Red list")
 
     class Severity(models.TextChoices):
         ORDINARY = "ordinary", _("Ordinary")
         SERIOUS = "serious", _("Serious")
 
     class State(models.TextChoices):
-        PUBLISHED = "published", _("Published")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+        PUBLISHED = "published", pgettext_lazy("disclosure state", "Published")
+        WITHDRAWN = "withdrawn", pgettext_lazy("disclosure state", "Withdrawn")
         REPAIRED = "repaired", _("Removed after credit repair")
 
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
@@ -159,5 +160,15 @@ class DisclosureEvent(AppendOnlyModel):
         verbose_name_plural = _("disclosure events")
         triggers = append_only_triggers("disclosure_event")
 
+    ACTION_LABELS = {
+        "published": _("Published"),
+        "revised": _("Revised"),
+        "withdrawn": _("Withdrawn"),
+        "repaired": _("Removed after credit repair"),
+    }
+
     def __str__(self):
         return f"{self.disclosure_id} {self.action}"
+
+    def get_action_display(self):
+        return self.ACTION_LABELS.get(self.action, self.action)

@@ -4,7 +4,9 @@ only ever sees published disclosures inside their publication window."""
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import BigIntegerField, Q, QuerySet
+from django.db.models.functions import Cast
 
 from publicity.models import Disclosure
 
@@ -58,3 +60,18 @@ def public_disclosure(pk: int, *, on: dt.date | None = None) -> Disclosure | Non
 
 def latest_public_disclosures(limit: int = 6) -> list[Disclosure]:
     return list(public_disclosures()[:limit])
+
+
+def complaint_decisions_to_publish(user) -> QuerySet:
+    """Decided complaints this user can see whose decision is not published yet, oldest first."""
+    from cases.selectors import visible_cases
+    from publicity.services.complaints import PUBLISHABLE_STATES
+
+    published = Disclosure.objects.filter(
+        source_content_type=ContentType.objects.get_by_natural_key("cases", "case"),
+        kind=Disclosure.Kind.COMPLAINT_DECISION,
+    ).annotate(case_pk=Cast("source_object_id", BigIntegerField())).values("case_pk")
+    return (visible_cases(user).filter(kind="complaint", state__in=PUBLISHABLE_STATES)
+            .exclude(outcome="").exclude(decision_text="")
+            .exclude(pk__in=published)
+            .select_related("department", "project", "respondent").order_by("decided_at", "pk"))

@@ -92,14 +92,7 @@ def publish_disclosure(
     until = publish_until if publish_until is not None else windows.default_until(kind, severity, start)
     _validate_window(kind, severity, start, until)
 
-    protected = [entity.name, entity.code] if entity is not None else []
-    names = [n for n in personal_names if n]
-    if entity is not None and entity.entity_type == entity.Type.EXPERT:
-        # An evaluation expert is a natural person: the record names them only masked.
-        names.append(entity.name)
-        protected = []
-    if entity is not None and entity.legal_representative:
-        names.append(entity.legal_representative)
+    names, protected = redaction_inputs(entity=entity, personal_names=personal_names)
 
     existing = None
     source_type, source_id = None, ""
@@ -142,6 +135,28 @@ def publish_disclosure(
     disclosure.save()
     _record(disclosure, "published", actor=actor, to_state=disclosure.state)
     return disclosure
+
+
+def redaction_inputs(*, entity=None, personal_names=()) -> tuple[list[str], list[str]]:
+    """Who is masked and what stays public: the listed people and the entity's legal
+    representative are masked; an organisation's name and credit code stay; an expert (a natural
+    person) is masked too."""
+    names = [n for n in personal_names if n]
+    protected = []
+    if entity is not None:
+        if entity.entity_type == entity.Type.EXPERT:
+            names.append(entity.name)
+        else:
+            protected = [entity.name, entity.code]
+        if entity.legal_representative:
+            names.append(entity.legal_representative)
+    return names, protected
+
+
+def preview_redaction(*, text: str, entity=None, personal_names=()) -> str:
+    """Exactly what `publish_disclosure` would make public of `text`, for a preview."""
+    names, protected = redaction_inputs(entity=entity, personal_names=personal_names)
+    return redact(text, names=names, protected=protected).strip()
 
 
 def mask_entity_name(entity) -> str:

@@ -1,0 +1,62 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import Department, MarketEntity, TradingProject
+from publicity.models import Disclosure
+
+
+class CodeChoiceField(forms.ModelChoiceField):
+    """Pick a record by its code, typed in (a select would list every entity)."""
+
+    widget = forms.TextInput
+
+    def to_python(self, value):
+        return super().to_python((value or "").strip().upper())
+
+
+class PublishDisclosureForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=Disclosure.Kind.choices)
+    severity = forms.ChoiceField(label=_("Severity"), required=False,
+                                 choices=[("", "—")] + Disclosure.Severity.choices,
+                                 help_text=_("Penalties and bad-behaviour records: ordinary 3–12 months, serious 1–3 years."))
+    title = forms.CharField(label=_("Title"), max_length=200)
+    body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 10}))
+    personal_names = forms.CharField(
+        label=_("Natural persons named in the text"), required=False,
+        help_text=_("Separate names with commas. They are masked (张伟 → 张某); phone, ID numbers, e-mail addresses "
+                    "and names after labels such as 姓名： are masked automatically."))
+    entity = CodeChoiceField(label=_("Market entity (credit code or expert no.)"), required=False,
+                                    queryset=MarketEntity.objects.all(), to_field_name="code",
+                                    error_messages={"invalid_choice": _("No market entity has this code.")})
+    department = forms.ModelChoiceField(label=_("Department"), queryset=Department.objects.all(), required=False)
+    project = CodeChoiceField(label=_("Trading project (project code)"), required=False,
+                                     queryset=TradingProject.objects.all(), to_field_name="code",
+                                     error_messages={"invalid_choice": _("No trading project has this code.")})
+    document_number = forms.CharField(label=_("Document number"), max_length=100, required=False)
+    decided_on = forms.DateField(label=_("Decision date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    publish_from = forms.DateField(label=_("Published from"), initial=timezone.localdate,
+                                   widget=forms.DateInput(attrs={"type": "date"}))
+    publish_until = forms.DateField(label=_("Published until"), required=False,
+                                    widget=forms.DateInput(attrs={"type": "date"}),
+                                    help_text=_("Empty: the default period of the kind."))
+
+    def names(self) -> list[str]:
+        raw = self.cleaned_data.get("personal_names") or ""
+        return [name.strip() for name in raw.replace("，", ",").replace("、", ",").split(",") if name.strip()]
+
+
+class RemovalForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class CreditRepairForm(RemovalForm):
+    repaired_on = forms.DateField(label=_("Credit repaired on"), initial=timezone.localdate,
+                                  widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class PublishDecisionForm(forms.Form):
+    document_number = forms.CharField(label=_("Document number"), max_length=100, required=False)
+    publish_from = forms.DateField(label=_("Published from"), initial=timezone.localdate,
+                                   widget=forms.DateInput(attrs={"type": "date"}))
