@@ -1,13 +1,14 @@
 """StreamField blocks for articles and guides. Each renders accessible HTML with its own template."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
 
 class CalloutBlock(blocks.StructBlock):
-    style = blocks.ChoiceBlock(choices=[("info", _("Information")), ("warning", _("Warning"))], default="info",
+    style = blocks.ChoiceBlock(choices=[("info", pgettext_lazy("callout style", "Information")), ("warning", pgettext_lazy("callout style", "Warning"))], default="info",
                                label=_("style"))
     title = blocks.CharBlock(label=_("title"), required=False, max_length=100)
     text = blocks.RichTextBlock(label=_("text"), features=["bold", "italic", "link", "ol", "ul"])

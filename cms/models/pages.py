@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -66,7 +67,7 @@ class ArticlePage(Page):
 
     category = models.CharField(_("category"), max_length=20, choices=Category.choices, default=Category.NEWS)
     date = models.DateField(_("date"), default=timezone.localdate)
-    source = models.CharField(_("issued by"), max_length=100, blank=True)
+    source = models.CharField(pgettext_lazy("article", "issued by"), max_length=100, blank=True)
     summary = models.CharField(_("summary"), max_length=300, blank=True,
                                help_text=_("Shown in lists and search results."))
     body = StreamField(article_blocks(), verbose_name=_("body"), blank=True)
