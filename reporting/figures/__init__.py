@@ -28,12 +28,13 @@ def compute_statistics(period: Period, *, department_id: int | None = None, toda
 
     load_metrics()
     ensure_workday_index(period.first - dt.timedelta(days=400), period.last)
-    scope = Scope(period, by=BY_DEPARTMENT, department_id=department_id, today=today)
+    shared: dict = {}
+    scope = Scope(period, by=BY_DEPARTMENT, department_id=department_id, today=today, shared=shared)
     with statistics_transaction():
         metrics = {code: metric.compute(scope) for code, metric in METRICS.items()}
         trend_values = {}
         if trends:
-            monthly = Scope(period, by=BY_MONTH, department_id=department_id, today=today)
+            monthly = Scope(period, by=BY_MONTH, department_id=department_id, today=today, shared=shared)
             trend_values = {code: metric.compute(monthly) for code, metric in METRICS.items() if metric.trend}
     keys = {key for values in metrics.values() for key in values} - {TOTAL}
     return {

@@ -2,12 +2,14 @@
 accepted_at, decided on decided_at; refusals, withdrawals, transfers and re-handling on the time
 of the audit event that recorded them (cases keep no separate timestamp for those)."""
 
-from django.db.models import Q
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case, CaseEvent, Channel, Kind, Measure, Satisfaction, State, SupervisionNotice
 from cases.models.choices import SUBSTANTIATED_OUTCOMES
-from reporting.figures.clock import ON_TIME
+from reporting.figures.decisions import figure
 from reporting.figures.registry import DAYS, HANDLING, MONEY, OUTCOMES, RATIO, SUPERVISION, metric
 from reporting.figures.scope import TOTAL
 
@@ -29,67 +31,104 @@ def _has_any_measure(measures) -> Q:
     return query
 
 
-def _transitions_to(state: str):
-    return CaseEvent.objects.filter(to_state=state)
+EVENT_FIELD = "case__department_id"
+
+
+def _ratio(numerators: dict, denominators: dict) -> dict:
+    return {key: [numerators.get(key, 0), denominator] for key, denominator in denominators.items()}
+
+
+# --- cases received: one query for the total, every kind and every channel ---------------------
+def _received(scope) -> dict:
+    aggregates = {"all": Count("pk")}
+    aggregates.update({f"kind_{k.value}": Count("pk", filter=Q(kind=k.value)) for k in Kind})
+    aggregates.update({f"channel_{c.value}": Count("pk", filter=Q(channel=c.value)) for c in Channel})
+    return scope.cohort("received", Case.objects.all(), "received_at", **aggregates)
 
 
 @metric("received", _("Cases received"), trend=True, headline=True)
 def received(scope):
-    return scope.count(Case.objects.all(), "received_at")
+    return _received(scope)["all"]
 
 
-def _received_of(field: str, value: str):
+def _received_part(part: str):
     def compute(scope):
-        return scope.count(Case.objects.filter(**{field: value}), "received_at")
+        return _received(scope)[part]
 
     return compute
 
 
 for _kind in Kind:
-    metric(f"received_kind_{_kind.value}", _kind.label)(_received_of("kind", _kind.value))
+    metric(f"received_kind_{_kind.value}", _kind.label)(_received_part(f"kind_{_kind.value}"))
 for _channel in Channel:
-    metric(f"received_channel_{_channel.value}", _channel.label)(_received_of("channel", _channel.value))
+    metric(f"received_channel_{_channel.value}", _channel.label)(_received_part(f"channel_{_channel.value}"))
 
 
 @metric("accepted", _("Accepted"))
 def accepted(scope):
-    return scope.count(Case.objects.all(), "accepted_at")
+    return scope.cohort("accepted", Case.objects.all(), "accepted_at", n=Count("pk"))["n"]
+
+
+# --- transitions recorded in the audit trail: one query ----------------------------------------
+def _events(scope) -> dict:
+    reopened = Q(from_state=State.REPLIED, to_state=State.INVESTIGATING)
+    wanted = Q(to_state__in=(State.REJECTED, State.WITHDRAWN, State.TRANSFERRED)) | reopened
+    return scope.cohort(
+        "events", CaseEvent.objects.filter(wanted), "created_at", dept_field=EVENT_FIELD,
+        rejected=Count("pk", filter=Q(to_state=State.REJECTED)),
+        withdrawn=Count("pk", filter=Q(to_state=State.WITHDRAWN)),
+        transferred=Count("pk", filter=Q(to_state=State.TRANSFERRED)),
+        reopened=Count("pk", filter=reopened),
+    )
 
 
 @metric("rejected", _("Not accepted"))
 def rejected(scope):
-    return scope.count(_transitions_to(State.REJECTED), "created_at", dept_field="case__department_id")
-
-
-@metric("decided", _("Decided"), trend=True, headline=True)
-def decided(scope):
-    return scope.count(Case.objects.all(), "decided_at")
+    return _events(scope)["rejected"]
 
 
 @metric("withdrawn", _("Withdrawn"))
 def withdrawn(scope):
-    return scope.count(_transitions_to(State.WITHDRAWN), "created_at", dept_field="case__department_id")
+    return _events(scope)["withdrawn"]
 
 
 @metric("transferred", _("Transferred to another authority"))
 def transferred(scope):
-    return scope.count(_transitions_to(State.TRANSFERRED), "created_at", dept_field="case__department_id")
+    return _events(scope)["transferred"]
+
+
+# --- decisions: one query for counts and outcomes, one pass for timeliness --------------------
+def _decided(scope) -> dict:
+    return scope.cohort(
+        "decided", Case.objects.all(), "decided_at",
+        n=Count("pk"),
+        with_outcome=Count("pk", filter=~Q(outcome="")),
+        substantiated=Count("pk", filter=Q(outcome__in=SUBSTANTIATED_OUTCOMES)),
+        penalties=Count("pk", filter=_has_any_measure(PENALTY_MEASURES)),
+        referred=Count("pk", filter=_has_any_measure(REFERRAL_MEASURES)),
+        fines=Sum("fine_amount"),
+    )
+
+
+@metric("decided", _("Decided"), trend=True, headline=True)
+def decided(scope):
+    return _decided(scope)["n"]
 
 
 @metric("on_time_rate", _("Decided on time"), unit=RATIO, section=HANDLING, trend=True, headline=True,
         help_text=_("Decisions within the statutory working-day period, suspensions and approved extensions honoured."))
 def on_time_rate(scope):
-    return scope.ratio(scope.decision_cohort.exclude(wd_allowed=None), "decided_at", ON_TIME)
+    return _ratio(figure(scope, "num"), figure(scope, "den"))
 
 
 @metric("median_days", _("Median working days to decision"), unit=DAYS, section=HANDLING, trend=True, headline=True)
 def median_days(scope):
-    return scope.decision_days[0.5]
+    return figure(scope, "p50")
 
 
 @metric("p90_days", _("90th percentile of working days to decision"), unit=DAYS, section=HANDLING)
 def p90_days(scope):
-    return scope.decision_days[0.9]
+    return figure(scope, "p90")
 
 
 @metric("open_overdue", _("Open and overdue"), section=HANDLING, headline=True,
@@ -99,25 +138,30 @@ def open_overdue(scope):
         return {TOTAL: None}
     as_of = min(scope.period.last, scope.today)
     overdue = Case.objects.filter(current_deadline__in=SUPERVISED_DEADLINES, current_due__lt=as_of)
-    return scope.count(overdue, None)
+    return scope.cohort("open_overdue", overdue, None, n=Count("pk"))["n"]
+
+
+def _notices(scope) -> dict:
+    return scope.cohort(
+        "notices", SupervisionNotice.objects.all(), "issued_at", dept_field=EVENT_FIELD,
+        notices=Count("pk", filter=Q(level=SupervisionNotice.Level.NOTICE)),
+        escalations=Count("pk", filter=Q(level=SupervisionNotice.Level.ESCALATION)),
+    )
 
 
 @metric("supervision_notices", _("Supervision notices"), section=SUPERVISION)
 def supervision_notices(scope):
-    notices = SupervisionNotice.objects.filter(level=SupervisionNotice.Level.NOTICE)
-    return scope.count(notices, "issued_at", dept_field="case__department_id")
+    return _notices(scope)["notices"]
 
 
 @metric("escalations", _("Escalations to the commission"), section=SUPERVISION)
 def escalations(scope):
-    notices = SupervisionNotice.objects.filter(level=SupervisionNotice.Level.ESCALATION)
-    return scope.count(notices, "issued_at", dept_field="case__department_id")
+    return _notices(scope)["escalations"]
 
 
 @metric("substantiated_rate", _("Substantiated or partly substantiated"), unit=RATIO, section=OUTCOMES)
 def substantiated_rate(scope):
-    with_outcome = Case.objects.exclude(outcome="")
-    return scope.ratio(with_outcome, "decided_at", Q(outcome__in=SUBSTANTIATED_OUTCOMES))
+    return _ratio(_decided(scope)["substantiated"], _decided(scope)["with_outcome"])
 
 
 @metric("satisfaction_rate", _("Satisfied filers"), unit=RATIO, section=OUTCOMES, headline=True,
@@ -129,23 +173,21 @@ def satisfaction_rate(scope):
 
 @metric("rehandled", _("Re-handled after dissatisfaction"), section=OUTCOMES)
 def rehandled(scope):
-    reopened = CaseEvent.objects.filter(from_state=State.REPLIED, to_state=State.INVESTIGATING)
-    return scope.count(reopened, "created_at", dept_field="case__department_id")
+    return _events(scope)["reopened"]
 
 
 @metric("penalties", _("Decisions with an administrative penalty"), section=OUTCOMES)
 def penalties(scope):
-    return scope.count(Case.objects.filter(_has_any_measure(PENALTY_MEASURES)), "decided_at")
+    return _decided(scope)["penalties"]
 
 
 @metric("fines_total", _("Fines imposed (yuan)"), unit=MONEY, section=OUTCOMES)
 def fines_total(scope):
-    return scope.money(Case.objects.all(), "decided_at", "fine_amount")
+    return {key: f"{Decimal(value):.2f}" for key, value in _decided(scope)["fines"].items()}
 
 
 @metric("referrals", _("Referrals to other authorities"), section=OUTCOMES,
         help_text=_("Cases transferred out plus decisions that refer the matter to the discipline commission, police or audit office."))
 def referrals(scope):
-    transferred_out = scope.count(_transitions_to(State.TRANSFERRED), "created_at", dept_field="case__department_id")
-    referred = scope.count(Case.objects.filter(_has_any_measure(REFERRAL_MEASURES)), "decided_at")
+    transferred_out, referred = _events(scope)["transferred"], _decided(scope)["referred"]
     return {key: transferred_out.get(key, 0) + referred.get(key, 0) for key in transferred_out.keys() | referred.keys()}

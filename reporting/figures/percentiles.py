@@ -1,33 +1,14 @@
-"""Percentiles inside the database. PostgreSQL: the ordered-set aggregate percentile_cont.
-SQLite (the embedded default) has none, so the database returns a histogram instead (one row per
-group and distinct value with its count: working days are small integers, so a few hundred rows
-at most however many cases) and percentile_cont's definition is applied to it here:
-position h = (n − 1)·p in the sorted values, linear interpolation between floor(h) and ceil(h).
-Both give identical results; tests check them against each other on PostgreSQL."""
+"""percentile_cont for SQLite, which has no such aggregate (PostgreSQL computes it itself, see
+reporting.figures.decisions). The database returns a histogram (one row per group and distinct
+value with its count: working days are small integers, so a few hundred rows however many cases)
+and percentile_cont's definition is applied to it: position h = (n − 1)·p in the sorted values,
+linear interpolation between the values at floor(h) and ceil(h). Tests check both paths give the
+same answers."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-
-from django.db import connection
-from django.db.models import Aggregate, FloatField
-
-
-class PercentileCont(Aggregate):
-    function = "percentile_cont"
-    name = "PercentileCont"
-    template = "%(function)s(%(percentile)s) WITHIN GROUP (ORDER BY %(expressions)s)"
-    output_field = FloatField()
-
-    def __init__(self, expression, percentile: float, **extra):
-        if not 0 <= float(percentile) <= 1:
-            raise ValueError("percentile must be between 0 and 1")
-        super().__init__(expression, percentile=repr(float(percentile)), **extra)
-
-
-def database_has_percentile_cont() -> bool:
-    return connection.vendor == "postgresql"
 
 
 def percentile_from_histogram(histogram: Iterable[tuple[float, int]], p: float) -> float | None:

@@ -7,15 +7,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from contextlib import contextmanager
-from decimal import Decimal
-from functools import cached_property
 
 from django.db import connection, transaction
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from reporting.figures.percentiles import PercentileCont, database_has_percentile_cont, percentile_from_histogram
 from reporting.figures.period import Period
 
 
@@ -39,13 +36,16 @@ BY_MONTH = "month"
 
 class Scope:
     def __init__(self, period: Period, *, by: str = BY_DEPARTMENT, department_id: int | None = None,
-                 today: dt.date | None = None):
+                 today: dt.date | None = None, shared: dict | None = None):
         if by not in (BY_DEPARTMENT, BY_MONTH):
             raise ValueError(f"unknown grouping {by!r}")
         self.period = period
         self.by = by
         self.department_id = department_id
         self.today = today or timezone.localdate()
+        self._cohorts: dict[str, dict] = {}
+        # Results valid for every grouping of the same period and department (computed once).
+        self.shared = shared if shared is not None else {}
 
     # --- filtering and grouping ------------------------------------------------------------
     def _narrow(self, queryset, date_field: str | None, dept_field: str):
@@ -75,6 +75,22 @@ class Scope:
         return str(value)
 
     # --- figures ---------------------------------------------------------------------------
+    def cohort(self, name: str, queryset, date_field: str | None, *, dept_field: str = "department_id",
+               **aggregates) -> dict[str, dict]:
+        """Several additive figures over one set of rows, in one grouped query run once per scope:
+        {aggregate name: {group key: value, TOTAL: sum}}. Metrics of the same rows share it."""
+        if name not in self._cohorts:
+            result = {label: defaultdict(int) for label in aggregates}
+            for key, row in self._grouped(queryset, date_field, dept_field, **aggregates):
+                for label in aggregates:
+                    result[label][key] += row[label] or 0
+            for label, values in result.items():
+                # Groups where a figure is zero are left out, as in the other figures.
+                result[label] = {key: value for key, value in values.items() if value}
+                result[label][TOTAL] = sum(values.values())
+            self._cohorts[name] = result
+        return self._cohorts[name]
+
     def count(self, queryset, date_field: str | None, *, dept_field: str = "department_id") -> dict[str, int]:
         result: dict[str, int] = defaultdict(int)
         for key, row in self._grouped(queryset, date_field, dept_field, n=Count("pk")):
@@ -94,47 +110,6 @@ class Scope:
         result[TOTAL] = [sum(v[0] for v in result.values()), sum(v[1] for v in result.values())]
         return dict(result)
 
-    def money(self, queryset, date_field: str | None, field: str, *, dept_field: str = "department_id") -> dict[str, str]:
-        result: dict[str, Decimal] = defaultdict(Decimal)
-        for key, row in self._grouped(queryset, date_field, dept_field, amount=Sum(field)):
-            result[key] += row["amount"] or Decimal(0)
-        result[TOTAL] = sum(result.values(), Decimal(0))
-        return {key: f"{value:.2f}" for key, value in result.items()}
-
-    def percentiles(self, queryset, date_field: str | None, expression: str, fractions: tuple[float, ...], *,
-                    dept_field: str = "department_id") -> dict[float, dict[str, float | None]]:
-        """percentile_cont of `expression` for each fraction, per group and in total."""
-        result: dict[float, dict[str, float | None]] = {p: {} for p in fractions}
-        if database_has_percentile_cont():
-            aggregates = {f"p{i}": PercentileCont(expression, p) for i, p in enumerate(fractions)}
-            for key, row in self._grouped(queryset, date_field, dept_field, **aggregates):
-                for i, p in enumerate(fractions):
-                    result[p][key] = _rounded(row[f"p{i}"])
-            totals = self._narrow(queryset, date_field, dept_field).aggregate(**aggregates)
-            for i, p in enumerate(fractions):
-                result[p][TOTAL] = _rounded(totals[f"p{i}"])
-            return result
-        histograms: dict[str, dict] = defaultdict(lambda: defaultdict(int))
-        rows = self._grouped(queryset, date_field, dept_field, values={"value": F(expression)}, n=Count("pk"))
-        for key, row in rows:
-            histograms[key][row["value"]] += row["n"]
-            histograms[TOTAL][row["value"]] += row["n"]
-        for p in fractions:
-            result[p] = {key: percentile_from_histogram(h.items(), p) for key, h in histograms.items()}
-            result[p].setdefault(TOTAL, None)
-        return result
-
-    # --- shared cohorts, computed once per scope -------------------------------------------
-    @cached_property
-    def decision_cohort(self):
-        from cases.models import Case
-        from reporting.figures.clock import with_decision_clock
-
-        return with_decision_clock(Case.objects.exclude(decided_at=None))
-
-    @cached_property
-    def decision_days(self) -> dict[float, dict[str, float | None]]:
-        return self.percentiles(self.decision_cohort, "decided_at", "wd_used", (0.5, 0.9))
 
 
 def _rounded(value: float | None) -> float | None:
