@@ -3,11 +3,13 @@ redacted like real ones). Idempotent: each is keyed on its source record and kin
 
 import datetime as dt
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from directory.models import Department, MarketEntity, TradingProject
 from publicity.models import Disclosure
 from publicity.services import publish_disclosure
+from publicity.services.complaints import publish_complaint_decision
 
 
 def seed(stdout) -> None:
@@ -74,5 +76,16 @@ def seed(stdout) -> None:
             body=f"当事人：{late.name}。因无正当理由不按照中标通知书签订合同，处以罚款人民币二万元。",
         ),
     ]
+    seeded += _publish_demo_case_decisions()
     public = sum(1 for disclosure in seeded if disclosure.is_public())
     stdout.write(f"publicity: {len(seeded)} disclosures ({public} public)")
+
+
+def _publish_demo_case_decisions() -> list[Disclosure]:
+    """The decisions of the two oldest closed demo complaints; the other decided ones stay in the
+    office's "complaint decisions to publish" list."""
+    from cases.models import Case
+
+    supervisor = get_user_model().objects.filter(username="supervisor").first()
+    closed = Case.objects.filter(kind="complaint", state="closed").exclude(decision_text="").order_by("number")[:2]
+    return [publish_complaint_decision(case=case, actor=supervisor) for case in closed]
