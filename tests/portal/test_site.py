@@ -12,6 +12,20 @@ def demo(db):
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
+@pytest.fixture
+def site(db):
+    """Demo accounts and the home page only: what the page and login tests need, fast."""
+    import io
+
+    from cms import demo as cms_demo
+    from directory import demo as directory_demo
+    from directory.roles import sync_roles
+
+    sync_roles()
+    directory_demo.seed(io.StringIO())
+    cms_demo.seed(io.StringIO())
+
+
 def test_seed_demo_builds_a_city_and_is_idempotent(demo):
     counts = (Department.objects.count(), MarketEntity.objects.count(), TradingProject.objects.count(),
               Bid.objects.count(), Award.objects.count())
@@ -29,7 +43,7 @@ def test_seed_demo_refuses_without_demo_mode(settings):
         call_command("seed_demo")
 
 
-def test_home_page_is_chinese_by_default_and_english_on_request(client, demo):
+def test_home_page_is_chinese_by_default_and_english_on_request(client, site):
     response = client.get("/")
     assert response.status_code == 200
     body = response.content.decode()
@@ -42,14 +56,14 @@ def test_home_page_is_chinese_by_default_and_english_on_request(client, demo):
     assert '<html lang="en">' in body and "Skip to main content" in body
 
 
-def test_back_office_login_page_and_demo_login(client, demo):
+def test_back_office_login_page_and_demo_login(client, site):
     assert client.get("/admin/login/").status_code == 200
     response = client.post("/admin/login/", {"username": "auditor", "password": "demo-auditor"})
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 200
 
 
-def test_complainant_cannot_enter_back_office(client, demo):
+def test_complainant_cannot_enter_back_office(client, site):
     client.post("/admin/login/", {"username": "bidder", "password": "demo-bidder"})
     response = client.get("/admin/")
     assert response.status_code in (302, 403)
@@ -71,3 +85,10 @@ def test_translation_catalogue_is_complete():
     assert missing == []
     with translation.override("zh-hans"):
         assert translation.gettext("Skip to main content") == "跳到主要内容"
+
+
+def test_an_english_browser_still_gets_chinese_until_the_visitor_switches(client, site):
+    body = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="zh-hans">' in body
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert '<html lang="en">' in client.get("/", HTTP_ACCEPT_LANGUAGE="zh-CN").content.decode()
