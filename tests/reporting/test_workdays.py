@@ -1,0 +1,40 @@
+import datetime as dt
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cases.models import Case, PausedInterval
+from directory.calendar import workdays_between
+from reporting.figures.clock import with_decision_clock
+from reporting.workdays import ensure_workday_index
+from tests.factories.reporting import CaseRowFactory, pause
+
+START = dt.date(2023, 12, 1)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    accepted=st.integers(min_value=0, max_value=400),
+    took=st.integers(min_value=1, max_value=120),
+    pause_start=st.integers(min_value=0, max_value=100),
+    pause_length=st.integers(min_value=0, max_value=30),
+)
+def test_sql_working_days_match_the_calendar(db, accepted, took, pause_start, pause_length):
+    """Across the 2024 and 2025 holidays and make-up days: the index gives what directory.calendar
+    gives, with a suspension inside the period taken off as cases.deadlines counts it."""
+    ensure_workday_index(START, dt.date(2026, 12, 31))
+    accepted_on = START + dt.timedelta(days=accepted)
+    decided_on = accepted_on + dt.timedelta(days=took)
+    case = CaseRowFactory(received=accepted_on.isoformat(), accepted=accepted_on.isoformat(),
+                          decided=decided_on.isoformat())
+    expected = workdays_between(accepted_on, decided_on)
+    began = accepted_on + dt.timedelta(days=min(pause_start, took - 1))
+    ended = min(began + dt.timedelta(days=pause_length), decided_on)
+    pause(case, started=began.isoformat(), ended=ended.isoformat())
+    expected -= workdays_between(began, ended)
+    try:
+        used = with_decision_clock(Case.objects.filter(pk=case.pk)).values_list("wd_used", flat=True).get()
+        assert used == expected
+    finally:
+        PausedInterval.objects.filter(case=case).delete()
+        case.delete()
