@@ -3,6 +3,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
+# Two test processes: the machines this runs on have two cores.
+PYTEST_ARGS ?= -n 2
 PORT ?= 8000
 
 .PHONY: run test install install-dev lint migrate demo serve clean

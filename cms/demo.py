@@ -60,9 +60,9 @@ def _seed_home() -> HomePage:
     home = HomePage.objects.first()
     if home is None:
         root = Page.get_first_root_node()
-        # Wagtail's migrations leave a placeholder "Welcome" page; the portal's home replaces it.
-        for placeholder in root.get_children().exact_type(Page):
-            placeholder.delete()
+        # Wagtail's migrations leave a default "Welcome" page; the portal's home replaces it.
+        for welcome_page in root.get_children().exact_type(Page):
+            welcome_page.delete()
         home = root.add_child(instance=HomePage(title=SITE_NAME, slug="home", intro=content.HOME_INTRO,
                                                 body=content.HOME_BODY, notice=content.HOME_NOTICE))
         home.save_revision().publish()

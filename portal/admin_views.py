@@ -1,7 +1,7 @@
 """Shared base for custom back-office (Wagtail admin) form views: actions that are not plain
 model edits, such as workflow transitions or loading a holiday schedule."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -36,7 +36,7 @@ class AdminFormView(WagtailAdminTemplateMixin, FormView):
         return context
 
     def perform(self, form):
-        raise NotImplementedError  # pragma: no cover - every subclass defines its action
+        raise ImproperlyConfigured(f"{type(self).__name__} must define perform(form)")
 
     def form_valid(self, form):
         try:

@@ -15,8 +15,8 @@ def publish_child(parent, page):
 def make_home(**fields) -> HomePage:
     """The site's home page, as the default site's root (replacing Wagtail's welcome page)."""
     root = Page.get_first_root_node()
-    for placeholder in root.get_children().exact_type(Page):
-        placeholder.delete()
+    for welcome_page in root.get_children().exact_type(Page):
+        welcome_page.delete()
     home = publish_child(root, HomePage(title=fields.pop("title", "公共资源交易监督平台"), slug="home", **fields))
     site = Site.objects.filter(is_default_site=True).first() or Site(hostname="localhost", port=80,
                                                                      is_default_site=True)

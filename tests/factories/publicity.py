@@ -29,4 +29,4 @@ class DisclosureFactory(factory.Factory):
 
     @classmethod
     def _build(cls, model_class, *args, **kwargs):
-        raise NotImplementedError("Disclosures only exist through publish_disclosure; use create().")
+        raise TypeError("Disclosures only exist through publish_disclosure; use create().")
