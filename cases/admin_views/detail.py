@@ -60,6 +60,7 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
             for a in case.attachments.select_related("uploaded_by")
         ]
         context.update(
+            publish_decision_url=publish_decision_url(user, case),
             case=case,
             identity=identity,
             identity_hidden=identity is None,
@@ -82,3 +83,14 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
             measures=[dict(Measure.choices).get(code, code) for code in case.measures or []],
         )
         return context
+
+
+def publish_decision_url(user, case) -> str:
+    """The one-step "publish this decision" action of publicity, while it is still to be done."""
+    from publicity.selectors import complaint_decisions_to_publish
+
+    if not user.has_perm("publicity.add_disclosure"):
+        return ""
+    if not complaint_decisions_to_publish(user).filter(pk=case.pk).exists():
+        return ""
+    return reverse("publicity_publish_decision", args=[case.pk])

@@ -104,3 +104,18 @@ def test_overdue_deadline_is_shown_with_negative_working_days(team, client_for):
         case = CaseFactory()
     deadlines = client_for(team.intake).get(case_url(case)).context["deadlines"]
     assert deadlines[0]["workdays_left"] < 0
+
+
+def test_a_decided_complaint_links_to_publishing_its_decision_once(team, client_for):
+    from publicity.models import Disclosure
+
+    case = case_in_state(team, State.DECIDED)
+    office = client_for(team.intake)
+    publish_url = office.get(case_url(case)).context["publish_decision_url"]
+    assert publish_url == reverse("publicity_publish_decision", args=[case.pk])
+    # Departments cannot publish, so they get no link.
+    assert client_for(team.head).get(case_url(case)).context["publish_decision_url"] == ""
+    response = office.post(publish_url, {"publish_from": dt.date.today().isoformat(), "document_number": ""})
+    assert response.status_code == 302
+    assert Disclosure.objects.filter(kind=Disclosure.Kind.COMPLAINT_DECISION).count() == 1
+    assert office.get(case_url(case)).context["publish_decision_url"] == ""
