@@ -63,8 +63,8 @@ ORDER = [State.SUBMITTED, State.ACCEPTED, State.ASSIGNED, State.INVESTIGATING, S
 
 def seed(stdout) -> None:
     users = {u.username: u for u in get_user_model().objects.filter(
-        username__in=["intake", "supervisor", "head_zj", "handler_zj", "handler_jt", "bidder"])}
-    if len(users) < 6:
+        username__in=["intake", "supervisor", "head_zj", "head_jt", "handler_zj", "handler_jt", "bidder"])}
+    if len(users) < 7:
         stdout.write("cases: demo accounts missing, skipped")
         return
     today = deadlines.today()
@@ -183,7 +183,7 @@ class _Builder:
             self._run(case, State.INVESTIGATING if department.code == "ZJ" else State.ACCEPTED, department, handler)
             with self._at(self._next_day()):
                 services.request_withdrawal(case_id=case.pk, reason="已与招标人协商一致，申请撤回。")
-                decider = self.users["head_zj"] if Case.objects.get(pk=case.pk).department_id else self.users["intake"]
+                decider = self._head(department) if Case.objects.get(pk=case.pk).department_id else self.users["intake"]
                 services.decide_withdrawal(case_id=case.pk, actor=decider, approve=True, note="经审查，同意撤回。")
             return case, code
         if target == State.SUSPENDED:
@@ -192,10 +192,11 @@ class _Builder:
                 services.suspend(case_id=case.pk, actor=handler, reason=PausedInterval.Reason.TESTING,
                                  note="委托第三方检测机构对投标样品进行检测，检测期间中止办理。")
             return case, code
-        if department.code != "ZJ" and ORDER.index(target) > ORDER.index(State.INVESTIGATING):
-            target = State.INVESTIGATING  # only 住建局 has a head to approve decisions in the demo
         self._run(case, target, department, handler)
         return case, code
+
+    def _head(self, department):
+        return self.users["head_zj"] if department.code == "ZJ" else self.users["head_jt"]
 
     def _submit(self, spec):
         kind = spec["kind"]
@@ -236,7 +237,7 @@ class _Builder:
         return case
 
     def _run(self, case, target, department, handler):
-        intake, head = self.users["intake"], self.users["head_zj"]
+        intake, head = self.users["intake"], self._head(department)
         decision = self.rng.choice([
             (Outcome.UNSUBSTANTIATED, [], None, "经调取评标录像、评分表并询问评标专家，投诉事项不属实，维持原结果。"),
             (Outcome.SUBSTANTIATED, [Measure.ORDER_TO_CORRECT, Measure.FINE, Measure.BAD_RECORD], "50000",

@@ -62,6 +62,8 @@ DEMO_STAFF = [
     ("inspmgr", "抽查管理员何平", "OFFICE", None, roles.INSPECTION_MANAGER),
     ("editor", "网站编辑林芳", "OFFICE", None, roles.EDITOR),
     ("auditor", "审计查阅员马超", "OFFICE", None, roles.AUDITOR),
+    # Appended, not inserted: employee numbers follow the list order and must stay stable.
+    ("head_jt", "交通局负责人邓志远", "JT", None, roles.DEPARTMENT_HEAD),
 ]
 DEMO_CITIZEN = ("bidder", "投诉人张伟", roles.COMPLAINANT)
 DEMO_SUPERUSER = "admin"
