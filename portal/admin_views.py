@@ -9,7 +9,15 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from portal.errors import DomainError
 
 
-class AdminFormView(WagtailAdminTemplateMixin, FormView):
+class TitledAdminMixin(WagtailAdminTemplateMixin):
+    """Wagtail shows the last breadcrumb as the page header; without this, a custom view's header
+    reads "Home" instead of its own title."""
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+
+class AdminFormView(TitledAdminMixin, FormView):
     """Subclasses set `permission_required`, `page_title`, `form_class` and implement
     `perform(form)`, which calls a service. A ValidationError or DomainError from the service is
     shown on the form (field errors next to their fields) and nothing is lost."""

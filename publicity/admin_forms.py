@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Department, MarketEntity, TradingProject
+from portal.widgets import IsoDateInput
 from publicity.models import Disclosure
 
 
@@ -34,11 +35,11 @@ class PublishDisclosureForm(forms.Form):
                                      queryset=TradingProject.objects.all(), to_field_name="code",
                                      error_messages={"invalid_choice": _("No trading project has this code.")})
     document_number = forms.CharField(label=_("Document number"), max_length=100, required=False)
-    decided_on = forms.DateField(label=_("Decision date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    decided_on = forms.DateField(label=_("Decision date"), required=False, widget=IsoDateInput())
     publish_from = forms.DateField(label=_("Published from"), initial=timezone.localdate,
-                                   widget=forms.DateInput(attrs={"type": "date"}))
+                                   widget=IsoDateInput())
     publish_until = forms.DateField(label=_("Published until"), required=False,
-                                    widget=forms.DateInput(attrs={"type": "date"}),
+                                    widget=IsoDateInput(),
                                     help_text=_("Empty: the default period of the kind."))
 
     def names(self) -> list[str]:
@@ -53,10 +54,10 @@ class RemovalForm(forms.Form):
 
 class CreditRepairForm(RemovalForm):
     repaired_on = forms.DateField(label=_("Credit repaired on"), initial=timezone.localdate,
-                                  widget=forms.DateInput(attrs={"type": "date"}))
+                                  widget=IsoDateInput())
 
 
 class PublishDecisionForm(forms.Form):
     document_number = forms.CharField(label=_("Document number"), max_length=100, required=False)
     publish_from = forms.DateField(label=_("Published from"), initial=timezone.localdate,
-                                   widget=forms.DateInput(attrs={"type": "date"}))
+                                   widget=IsoDateInput())

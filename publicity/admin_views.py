@@ -6,9 +6,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from portal.admin_views import AdminFormView
+from portal.admin_views import AdminFormView, TitledAdminMixin
 from publicity import selectors
 from publicity.admin_forms import CreditRepairForm, PublishDecisionForm, PublishDisclosureForm, RemovalForm
 from publicity.models import Disclosure
@@ -92,7 +91,7 @@ class RepairDisclosureView(_RemovalView):
         self.success_message = _("The record was removed after credit repair.")
 
 
-class ComplaintDecisionsView(WagtailAdminTemplateMixin, TemplateView):
+class ComplaintDecisionsView(TitledAdminMixin, TemplateView):
     """Decided complaints whose decision is not public yet."""
 
     template_name = "publicity/admin/complaint_decisions.html"

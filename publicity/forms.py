@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Department
+from portal.widgets import IsoDateInput
 from publicity.models import Disclosure
 from publicity.selectors import DisclosureFilters
 
@@ -15,8 +16,8 @@ class DisclosureFilterForm(forms.Form):
     department = forms.ModelChoiceField(label=_("Department"), required=False, empty_label=_("All departments"),
                                         queryset=Department.objects.none())
     entity = forms.CharField(label=_("Company or credit code"), required=False, max_length=200)
-    date_from = forms.DateField(label=_("Published from"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("Published until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = forms.DateField(label=_("Published on or after"), required=False, widget=IsoDateInput())
+    date_to = forms.DateField(label=_("Published on or before"), required=False, widget=IsoDateInput())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,6 +1,7 @@
 """Back office for publicity: the disclosure list (all states, including expired and withdrawn),
 each disclosure's page with its audit trail and actions, and the publishing forms."""
 
+from django.template.defaultfilters import linebreaksbr
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -66,6 +67,14 @@ class DisclosureInspectView(generic.InspectView):
     @property
     def header_buttons(self):
         return _action_buttons(self.request.user, self.object)
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if value is None or value == "":
+            return "—"  # not the word "None"
+        if field_name == "body":
+            return linebreaksbr(value)  # the text as the public sees it, line by line
+        return value
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -12,8 +12,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from portal.admin_views import TitledAdminMixin
 from reporting import presentation, selectors
 from reporting.exports import XLSX_CONTENT_TYPE, workbook_bytes
 from reporting.figures import TOTAL
@@ -110,7 +110,7 @@ class StatisticsMixin:
         return title
 
 
-class DashboardView(StatisticsMixin, WagtailAdminTemplateMixin, TemplateView):
+class DashboardView(StatisticsMixin, TitledAdminMixin, TemplateView):
     template_name = "reporting/admin/dashboard.html"
     page_title = gettext_lazy("Statistics")
     header_icon = "table"

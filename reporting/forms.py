@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Department
+from portal.widgets import IsoDateInput
 from reporting.figures.period import CUSTOM, QUARTER, YEAR, Period
 
 LIVE = "live"
@@ -21,8 +22,8 @@ class PeriodForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2004, max_value=2100, required=False)
     quarter = forms.TypedChoiceField(label=_("Quarter"), coerce=int, required=False,
                                      choices=[(q, _("Q%(n)s") % {"n": q}) for q in (1, 2, 3, 4)])
-    first = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    last = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    first = forms.DateField(label=_("From"), required=False, widget=IsoDateInput())
+    last = forms.DateField(label=_("To"), required=False, widget=IsoDateInput())
     department = forms.ModelChoiceField(
         label=_("Department"), required=False, empty_label=_("All departments"),
         queryset=Department.objects.filter(kind=Department.Kind.SUPERVISING).order_by("code"),

@@ -26,14 +26,17 @@ def live_statistics(period: Period, *, department_id: int | None = None) -> dict
 
 
 def overdue_cases(user, *, department_id: int | None = None, today: dt.date | None = None):
-    """Open cases past their current deadline that this user may see, most overdue first, with
-    `workdays_overdue` counted in the database."""
+    """Open cases past a deadline of the office or a department (acceptance, decision, reply: the
+    ones the "open and overdue" figure counts; a filer's late supplement or rating is not the
+    office's delay) that this user may see, most overdue first, with `workdays_overdue` counted
+    in the database."""
+    from cases.deadlines import SUPERVISED_DEADLINES
     from cases.selectors import queue
     from reporting.workdays import ensure_workday_index
 
     today = today or timezone.localdate()
     ensure_workday_index(today - dt.timedelta(days=400), today)
-    cases = queue(user, "overdue").filter(current_due__lt=today)
+    cases = queue(user, "overdue").filter(current_deadline__in=SUPERVISED_DEADLINES, current_due__lt=today)
     if department_id is not None:
         cases = cases.filter(department_id=department_id)
     return (

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.audit import AppendOnlyModel, append_only_triggers
@@ -28,4 +29,7 @@ class QuarterlySnapshot(AppendOnlyModel):
         constraints = [models.UniqueConstraint(fields=["year", "quarter"], name="uniq_quarterly_snapshot")]
 
     def __str__(self):
-        return f"{self.year} Q{self.quarter}"
+        return _("%(year)s Q%(quarter)s, frozen %(frozen)s") % {
+            "year": self.year, "quarter": self.quarter,
+            "frozen": timezone.localtime(self.created_at).strftime("%Y-%m-%d %H:%M") if self.created_at else "—",
+        }

@@ -149,3 +149,25 @@ def test_staff_without_the_permission_cannot_publish(client, team):
     assert_refused(client.post(f"/admin/publicity/complaint-decisions/{case.pk}/publish/",
                                {"publish_from": today().isoformat()}))
     assert not Disclosure.objects.exists()
+
+
+def test_publish_form_is_ready_to_submit_with_todays_date(client, team):
+    """The browser's date picker takes only ISO dates: a date written the Chinese way (2026/11/22)
+    would leave "published from" empty and the one-button publication would fail."""
+    case = case_in_state(team, State.DECIDED)
+    client.force_login(team.supervisor)
+    page = client.get(f"/admin/publicity/complaint-decisions/{case.pk}/publish/").content.decode()
+    assert f'name="publish_from" value="{today().isoformat()}"' in page
+    header = page.split("<header", 1)[1].split("</header>", 1)[0]
+    assert "公开投诉处理决定" in header  # the page's own title, not "首页"
+    listing = client.get("/admin/publicity/complaint-decisions/").content.decode()
+    assert f'href="/admin/cases/{case.pk}/"' in listing  # the case number opens the case
+    assert "待公开的投诉处理决定" in listing.split("<header", 1)[1].split("</header>", 1)[0]
+
+
+def test_disclosure_page_in_the_back_office_shows_no_python_none(client, supervisor):
+    disclosure = DisclosureFactory(title="无项目的处理决定", project=None, body="第一行\n第二行")
+    client.force_login(supervisor)
+    html = client.get(f"/admin/publicity/disclosure/inspect/{disclosure.pk}/").content.decode()
+    assert ">None<" not in html.replace(" ", "").replace("\n", "")
+    assert "第一行<br>第二行" in html

@@ -113,3 +113,14 @@ def test_public_list_query_count_does_not_grow_with_rows(client, django_assert_m
     with django_assert_max_num_queries(12):
         response = client.get("/publicity/")
     assert response.status_code == 200
+
+
+def test_date_filters_say_what_they_filter(client, published):
+    """Both dates filter by the day a record was published, not by the end of its publication."""
+    form = client.get("/publicity/").content.decode().split('name="q"', 1)[1]
+    assert "公开日期（起）" in form and "公开日期（止）" in form
+    assert "公开截止日期" not in form
+    old = DisclosureFactory(title="去年公开的处理决定", publish_from=today() - dt.timedelta(days=200),
+                            publish_until=today() + dt.timedelta(days=200))
+    body = client.get("/publicity/", {"date_to": (today() - dt.timedelta(days=100)).isoformat()}).content.decode()
+    assert old.title in body and published.title not in body

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from cases.models import Kind
 from reporting.services import freeze_quarter
 from tests.factories.reporting import local
 
@@ -107,3 +108,27 @@ def test_printable_version_has_charts_and_tables(supervisor_client, q4):
     assert html.count('class="pygal-chart"') == 3
     assert "print.css" in html
     assert "住建局" in html
+
+
+def test_overdue_list_leaves_out_a_filer_late_to_rate(supervisor_client, q4, departments):
+    """A replied case waiting for the filer's rating is not the office's delay: the list agrees
+    with the "open and overdue" figure, and shows no untranslated deadline code."""
+    from cases.models import State
+    from tests.factories.reporting import CaseRowFactory
+
+    _zj, jt = departments
+    waiting = CaseRowFactory(kind=Kind.COMPLAINT, department=jt, state=State.REPLIED, received="2024-09-02",
+                             accepted="2024-09-03", decided="2024-10-08", replied="2024-10-09",
+                             current_deadline="rating", current_due="2024-10-20")
+    response = supervisor_client.get(reverse("reporting_dashboard"), Q4)
+    overdue = next(table for table in response.context["tables"] if table.key == "overdue")
+    numbers = [row[0].text for row in overdue.rows]
+    assert q4["O1"].number in numbers
+    assert waiting.number not in numbers
+    assert "rating" not in [row[3].text for row in overdue.rows]
+
+
+def test_dashboard_header_names_the_page(supervisor_client, q4):
+    html = supervisor_client.get(reverse("reporting_dashboard"), Q4).content.decode()
+    header = html.split('<header', 1)[1].split("</header>", 1)[0]
+    assert "统计分析" in header

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 from django.db import connection
+from django.urls import reverse
 from django.utils import timezone
 
 from cases.models import Case, Notification
@@ -131,3 +132,12 @@ def test_unpublished_report_is_not_public(q4, home, client):
     index = page.get_parent().specific
     assert page.title not in client.get(index.url).content.decode()
     assert client.get(f"{index.url}{page.slug}/").status_code == 404
+
+
+def test_report_editor_names_the_quarter_and_page_type_in_chinese(q4, home, office, client):
+    page = draft_quarterly_report(year=2024, quarter=4, today=AFTER_Q4)
+    client.force_login(office["editor"])
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "2024年第4季度" in html  # the read-only frozen figures field
+    assert "2024 Q4" not in html
+    assert "编辑 季度报告" in html  # the page type is "quarterly report", not the app's name
