@@ -12,6 +12,7 @@ import pygal
 from django.utils.dateparse import parse_datetime
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from pygal.style import Style
 
 from reporting.figures import TOTAL, Period
@@ -140,8 +141,8 @@ def charts(data: dict) -> dict[str, str]:
     result = {}
     monthly = pygal.Bar(**_chart_config(title=_("Cases received and decided by month")))
     monthly.x_labels = months
-    monthly.add(_("Received"), [_trend(data, "received", m) for m in months])
-    monthly.add(_("Decided"), [_trend(data, "decided", m) for m in months])
+    monthly.add(pgettext("statistics", "Received"), [_trend(data, "received", m) for m in months])
+    monthly.add(pgettext("statistics", "Decided"), [_trend(data, "decided", m) for m in months])
     result["monthly"] = _render(monthly)
 
     on_time = pygal.Line(**_chart_config(
@@ -156,8 +157,8 @@ def charts(data: dict) -> dict[str, str]:
         title=_("Cases by department"), height=max(260, 60 + 52 * len(departments)),
     ))
     comparison.x_labels = [name for _key, name in departments]
-    comparison.add(_("Received"), [_value(data, "received", key) for key, _name in departments])
-    comparison.add(_("Decided"), [_value(data, "decided", key) for key, _name in departments])
+    comparison.add(pgettext("statistics", "Received"), [_value(data, "received", key) for key, _name in departments])
+    comparison.add(pgettext("statistics", "Decided"), [_value(data, "decided", key) for key, _name in departments])
     comparison.add(_("Open and overdue"), [_value(data, "open_overdue", key) for key, _name in departments])
     result["departments"] = _render(comparison)
     return result

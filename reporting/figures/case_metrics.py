@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cases.models import Case, CaseEvent, Channel, Kind, Measure, Satisfaction, State, SupervisionNotice
 from cases.models.choices import SUBSTANTIATED_OUTCOMES
@@ -110,7 +111,7 @@ def _decided(scope) -> dict:
     )
 
 
-@metric("decided", _("Decided"), trend=True, headline=True)
+@metric("decided", pgettext_lazy("statistics", "Decided"), trend=True, headline=True)
 def decided(scope):
     return _decided(scope)["n"]
 

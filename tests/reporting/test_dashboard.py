@@ -132,3 +132,10 @@ def test_dashboard_header_names_the_page(supervisor_client, q4):
     html = supervisor_client.get(reverse("reporting_dashboard"), Q4).content.decode()
     header = html.split('<header', 1)[1].split("</header>", 1)[0]
     assert "统计分析" in header
+
+
+def test_statistics_wording_is_not_borrowed_from_other_apps(supervisor_client, q4):
+    """"Received" and "Decided" mean a date on a case page but a count here."""
+    html = supervisor_client.get(reverse("reporting_dashboard"), Q4).content.decode()
+    assert "收到日期" not in html  # the cases app's column heading
+    assert "办结数" in html and "收件" in html
