@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models import Channel, FilerType, Kind, MatterType
 from directory.models import Department, MarketEntity, TradingProject
+from portal.widgets import IsoDateInput
 
 STAFF_CHANNELS = (Channel.PAPER, Channel.PHONE, Channel.REFERRAL)
 MAX_FILES_PER_UPLOAD = 10
@@ -88,13 +89,13 @@ class StaffIntakeForm(forms.Form):
     facts = forms.CharField(label=_("Facts and reasons"), widget=forms.Textarea(attrs={"rows": 8}))
     requests = forms.CharField(label=_("Requests"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     knew_on = forms.DateField(label=_("Date the filer knew of the matter"), required=False,
-                              widget=forms.DateInput(attrs={"type": "date"}))
+                              widget=IsoDateInput())
     objection_raised_on = forms.DateField(label=_("Objection raised on"), required=False,
-                                          widget=forms.DateInput(attrs={"type": "date"}))
+                                          widget=IsoDateInput())
     objection_reply = forms.CharField(label=_("Tenderer's reply to the objection"), required=False,
                                       widget=forms.Textarea(attrs={"rows": 3}))
     objection_replied_on = forms.DateField(label=_("Objection answered on"), required=False,
-                                           widget=forms.DateInput(attrs={"type": "date"}))
+                                           widget=IsoDateInput())
     department = forms.ModelChoiceField(
         label=_("Responsible department"), required=False,
         queryset=Department.objects.filter(is_active=True, kind=Department.Kind.SUPERVISING),

@@ -4,6 +4,8 @@ from captcha.fields import CaptchaField, CaptchaTextInput
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.widgets import IsoDateInput
+
 
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
@@ -26,7 +28,7 @@ class MultipleFileField(forms.FileField):
 
 
 def date_field(label, **kwargs):
-    return forms.DateField(label=label, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **kwargs)
+    return forms.DateField(label=label, widget=IsoDateInput(), **kwargs)
 
 
 class CaptchaInput(CaptchaTextInput):

@@ -58,6 +58,8 @@ def test_bad_intake_input_shows_errors_and_keeps_what_was_typed(team, client_for
     errors = response.context["form"].errors
     assert "project" in errors
     assert "很长的事实陈述……" in response.content.decode()
+    # The date picker shows the typed date again.
+    assert 'name="knew_on" value="2026-02-27"' in response.content.decode()
     response = client.post(reverse("cases_intake"), complaint_form(project, filer_id_number="123"))
     assert response.status_code == 200 and "filer_id_number" in response.context["form"].errors
     assert not Case.objects.exists()
