@@ -11,6 +11,12 @@ from inspections.services.conflicts import hash_person_id
 ID_NUMBER = re.compile(r"\d{17}[\dX]")
 
 
+def iso_date_input():
+    """A browser date picker needs ISO dates; the Chinese locale would otherwise render 2026/12/04,
+    which the picker shows as empty."""
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
 class PlanForm(forms.ModelForm):
     departments = forms.ModelMultipleChoiceField(
         Department.objects.filter(is_active=True, kind=Department.Kind.SUPERVISING), label=_("Departments"),
@@ -26,9 +32,9 @@ class PlanForm(forms.ModelForm):
         fields = ["code", "title", "kind", "period_start", "period_end", "ratio_a", "ratio_b", "ratio_c", "ratio_d",
                   "frequency_months", "inspectors_per_target", "draw_at", "publication_deadline",
                   "public_value_source"]
-        widgets = {"period_start": forms.DateInput(attrs={"type": "date"}),
-                   "period_end": forms.DateInput(attrs={"type": "date"}),
-                   "publication_deadline": forms.DateInput(attrs={"type": "date"}),
+        widgets = {"period_start": iso_date_input(),
+                   "period_end": iso_date_input(),
+                   "publication_deadline": iso_date_input(),
                    "draw_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")}
 
     def __init__(self, *args, **kwargs):
@@ -44,8 +50,17 @@ class ConfirmForm(forms.Form):
 
 
 class RunDrawForm(ConfirmForm):
-    public_value = forms.CharField(label=_("Public value"), max_length=200, required=False,
-                                   help_text=_("Only when the manifest announced a future public value."))
+    public_value = forms.CharField(label=_("Public value"), max_length=200, required=False)
+
+    def __init__(self, *args, announced_source="", **kwargs):
+        super().__init__(*args, **kwargs)
+        if announced_source:
+            # The manifest promised this value; the service refuses the draw without it.
+            self.fields["public_value"].help_text = _("Announced in the manifest: %(source)s. Enter it exactly as "
+                                                      "published.") % {"source": announced_source}
+        else:
+            # Nothing was announced, so there is nothing to enter; an empty value is what the draw uses.
+            self.fields["public_value"].widget = forms.HiddenInput()
 
 
 class CancelForm(ConfirmForm):
@@ -53,15 +68,15 @@ class CancelForm(ConfirmForm):
 
 
 class StartForm(ConfirmForm):
-    started_on = forms.DateField(label=_("Started on"), widget=forms.DateInput(attrs={"type": "date"}))
+    started_on = forms.DateField(label=_("Started on"), widget=iso_date_input())
 
 
 class ResultForm(ConfirmForm):
     outcome = forms.ChoiceField(label=_("Result"), choices=Outcome.choices)
     findings = forms.CharField(label=_("Findings"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
-    ended_on = forms.DateField(label=_("Ended on"), widget=forms.DateInput(attrs={"type": "date"}))
+    ended_on = forms.DateField(label=_("Ended on"), widget=iso_date_input())
     rectification_deadline = forms.DateField(label=_("Rectification deadline"), required=False,
-                                             widget=forms.DateInput(attrs={"type": "date"}))
+                                             widget=iso_date_input())
     referred_to = forms.ModelChoiceField(Department.objects.filter(is_active=True), label=_("Referred to"),
                                          required=False)
 
@@ -71,8 +86,13 @@ class ResultForm(ConfirmForm):
             self.fields["outcome"].choices = [c for c in Outcome.choices if c[0] != Outcome.CASE_OPENED]
 
 
+class CorrectResultForm(ResultForm):
+    reason = forms.CharField(label=_("Reason for the correction"), widget=forms.Textarea(attrs={"rows": 3}),
+                             help_text=_("Kept in the inspection's history."))
+
+
 class VerifyForm(ConfirmForm):
-    verified_on = forms.DateField(label=_("Verified on"), widget=forms.DateInput(attrs={"type": "date"}))
+    verified_on = forms.DateField(label=_("Verified on"), widget=iso_date_input())
     note = forms.CharField(label=_("How it was checked"), widget=forms.Textarea(attrs={"rows": 3}))
 
 

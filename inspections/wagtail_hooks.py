@@ -64,9 +64,21 @@ class InspectorTieViewSet(ModelViewSet):
         return InspectorTieForm
 
 
+class ViewableTitleIndexView(IndexView):
+    """The "edit" view of plans and inspections is their read-only page with action buttons, which
+    everyone who may view them can open (inspectors, office supervisors, auditors), so the title
+    links there even without the change permission."""
+
+    def get_edit_url(self, instance):
+        if self.user_has_permission("view") or self.user_has_permission("change"):
+            return reverse(self.edit_url_name, args=[instance.pk])
+        return None
+
+
 class PlanViewSet(ModelViewSet):
     model = InspectionPlan
     icon = "list-ul"
+    index_view_class = ViewableTitleIndexView
     list_display = ["code", "title", "kind", "period_start", "draw_at", "state"]
     list_filter = ["state", "kind"]
     search_fields = ["code", "title"]
@@ -83,7 +95,7 @@ class PlanViewSet(ModelViewSet):
         return admin_plans.PlanDetailView.as_view()
 
 
-class InspectionIndexView(IndexView):
+class InspectionIndexView(ViewableTitleIndexView):
     def get_base_queryset(self):
         return selectors.inspections_for(self.request.user)
 

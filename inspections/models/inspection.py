@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField, transition
+from django_fsm import RETURN_VALUE, FSMField, transition
 
 from directory.models import Department
 from inspections.models.directories import InspectionItem, InspectionTarget, Inspector
@@ -103,6 +103,22 @@ class Inspection(models.Model):
     def record_result(self, **values):
         for name, value in values.items():
             setattr(self, name, value)
+
+    @transition(field=state, source=[InspectionState.RESULT_RECORDED, InspectionState.RECTIFICATION_VERIFIED],
+                target=RETURN_VALUE(InspectionState.RESULT_RECORDED, InspectionState.RECTIFICATION_VERIFIED),
+                permission=INSPECTION_PERMISSION_WORK)
+    def correct_result(self, **values):
+        """A verification stays valid only if the same rectification was ordered by the same deadline."""
+        keeps_verification = (self.state == InspectionState.RECTIFICATION_VERIFIED
+                              and values["outcome"] == Outcome.RECTIFICATION
+                              and values["rectification_deadline"] == self.rectification_deadline)
+        for name, value in values.items():
+            setattr(self, name, value)
+        if keeps_verification:
+            return InspectionState.RECTIFICATION_VERIFIED
+        self.rectification_verified_on = None
+        self.verification_note = ""
+        return InspectionState.RESULT_RECORDED
 
     @transition(field=state, source=InspectionState.RESULT_RECORDED, target=InspectionState.RECTIFICATION_VERIFIED,
                 conditions=[needs_rectification_check], permission=INSPECTION_PERMISSION_WORK)

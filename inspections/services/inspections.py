@@ -8,6 +8,7 @@ from importlib.util import find_spec
 import filetype
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from directory.calendar import add_workdays
@@ -40,6 +41,25 @@ def record_event(inspection, actor, action, *, from_state="", to_state="", note=
                                           to_state=to_state, note=note, data=data or {})
 
 
+def ensure_not_future(field: str, day: dt.date | None) -> None:
+    """Dates of things that happened: an inspection cannot be recorded before it took place."""
+    if day and day > timezone.localdate():
+        raise ValidationError({field: _("This date is in the future; record it once it has happened.")})
+
+
+def result_values(*, outcome: str, findings: str, ended_on: dt.date, rectification_deadline, referred_to) -> dict:
+    """The fields a result (or its correction) sets, checked the same way both times."""
+    if outcome not in Outcome.values:
+        raise ValidationError({"outcome": _("Choose a result.")})
+    if outcome == Outcome.CASE_OPENED and not case_service_available():
+        raise DomainError(_("Cases cannot be opened from here yet; refer the matter instead."))
+    ensure_not_future("ended_on", ended_on)
+    return {"outcome": outcome, "findings": findings.strip(), "ended_on": ended_on,
+            "rectification_deadline": rectification_deadline if outcome == Outcome.RECTIFICATION else None,
+            "referred_to": referred_to if outcome == Outcome.REFERRED else None,
+            "publish_due": add_workdays(ended_on, PUBLICATION_WORKDAYS)}
+
+
 def _transition(inspection, actor, name, expected_version, arguments=None):
     ensure_may_work(inspection, actor)
     result = apply_transition(model=Inspection, pk=inspection.pk, transition=name, actor=actor,
@@ -53,6 +73,7 @@ def start_inspection(*, inspection: Inspection, actor, started_on: dt.date, expe
     if started_on < inspection.plan.period_start:
         raise ValidationError({"started_on": _("The plan's period starts on %(day)s.") % {
             "day": inspection.plan.period_start.isoformat()}})
+    ensure_not_future("started_on", started_on)
     return _transition(inspection, actor, "start", expected_version, {"started_on": started_on})
 
 
@@ -76,25 +97,23 @@ def _open_case(inspection: Inspection, actor, findings: str) -> str:
     return case.number
 
 
+def open_case_for(inspection: Inspection, actor) -> None:
+    inspection.case_number = _open_case(inspection, actor, inspection.findings)
+    inspection.save(update_fields=["case_number"])
+    record_event(inspection, actor, "case_opened", data={"case": inspection.case_number})
+
+
 @transaction.atomic
 def record_result(*, inspection: Inspection, actor, outcome: str, findings: str, ended_on: dt.date,
                   rectification_deadline: dt.date | None = None, referred_to=None, expected_version=None
                   ) -> Inspection:
     """Record what the inspection found. A problem raises the target's risk grade; the outcome
     "case opened" opens a report case in the same action."""
-    if outcome not in Outcome.values:
-        raise ValidationError({"outcome": _("Choose a result.")})
-    if outcome == Outcome.CASE_OPENED and not case_service_available():
-        raise DomainError(_("Cases cannot be opened from here yet; refer the matter instead."))
-    values = {"outcome": outcome, "findings": findings.strip(), "ended_on": ended_on,
-              "rectification_deadline": rectification_deadline if outcome == Outcome.RECTIFICATION else None,
-              "referred_to": referred_to if outcome == Outcome.REFERRED else None,
-              "publish_due": add_workdays(ended_on, PUBLICATION_WORKDAYS)}
+    values = result_values(outcome=outcome, findings=findings, ended_on=ended_on,
+                           rectification_deadline=rectification_deadline, referred_to=referred_to)
     inspection = _transition(inspection, actor, "record_result", expected_version, values)
     if outcome == Outcome.CASE_OPENED:
-        inspection.case_number = _open_case(inspection, actor, inspection.findings)
-        inspection.save(update_fields=["case_number"])
-        record_event(inspection, actor, "case_opened", data={"case": inspection.case_number})
+        open_case_for(inspection, actor)
     target = InspectionTarget.objects.select_for_update().get(pk=inspection.target_id)
     if target.last_inspected_on is None or target.last_inspected_on < ended_on:
         target.last_inspected_on = ended_on
@@ -110,6 +129,7 @@ def verify_rectification(*, inspection: Inspection, actor, verified_on: dt.date,
                          expected_version=None) -> Inspection:
     if not note.strip():
         raise ValidationError({"note": _("Describe how the rectification was checked.")})
+    ensure_not_future("verified_on", verified_on)
     if inspection.ended_on and verified_on < inspection.ended_on:
         raise ValidationError({"verified_on": _("The check cannot be before the inspection ended.")})
     return _transition(inspection, actor, "verify_rectification", expected_version,

@@ -53,3 +53,16 @@ def change_grade(*, target: InspectionTarget, grade: str, actor, reason: str, so
 def raise_risk(*, target: InspectionTarget, actor, reason: str, source: str = "") -> InspectionTarget:
     """A problem found: one grade towards D (higher risk)."""
     return change_grade(target=target, grade=HIGHER_RISK[target.risk_grade], actor=actor, reason=reason, source=source)
+
+
+def undo_risk_raise(*, target: InspectionTarget, actor, reason: str, source: str) -> InspectionTarget:
+    """A problem found by `source` was withdrawn: undo the raise it caused, unless the grade has
+    changed again since (then the office decides by hand)."""
+    raised = (TargetEvent.objects.filter(target=target, action="grade_changed", data__source=source)
+              .order_by("-created_at", "-id").first())
+    if raised is None or target.risk_grade != raised.to_state:
+        return target
+    later = TargetEvent.objects.filter(target=target, action="grade_changed", pk__gt=raised.pk).exists()
+    if later:
+        return target
+    return change_grade(target=target, grade=raised.from_state, actor=actor, reason=reason, source=source)

@@ -9,9 +9,10 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from inspections import selectors
-from inspections.forms import EvidenceForm, PublishForm, ResultForm, StartForm, VerifyForm
+from inspections.forms import CorrectResultForm, EvidenceForm, PublishForm, ResultForm, StartForm, VerifyForm
+from inspections.services import corrections, publication
 from inspections.services import inspections as service
-from inspections.services import publication
+from inspections.views.history import history, inspection_breadcrumbs
 from portal.admin_views import AdminFormView
 
 
@@ -30,7 +31,13 @@ class InspectionDetailView(WagtailAdminTemplateMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
-        return f"{self.inspection.reference} {self.inspection.target.name}"
+        return self.inspection.reference
+
+    def get_page_subtitle(self):
+        return self.inspection.target.name
+
+    def get_breadcrumbs_items(self):
+        return inspection_breadcrumbs(self.inspection)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -39,10 +46,11 @@ class InspectionDetailView(WagtailAdminTemplateMixin, TemplateView):
         context.update(
             inspection=inspection,
             assignments=inspection.assignments.select_related("inspector__staff__department"),
-            evidence=inspection.evidence.all(), events=inspection.events.select_related("actor"),
+            evidence=inspection.evidence.all(), events=history(inspection.events.all()),
             actions=[(name, label) for name, label, allowed in (
                 ("start", _("Start the inspection"), works and inspection.state == "assigned"),
                 ("result", _("Record the result"), works and inspection.state == "in_progress"),
+                ("correct", _("Correct the result"), works and inspection.state in corrections.CORRECTABLE),
                 ("verify", _("Verify rectification"), works and inspection.state == "result_recorded"
                  and inspection.outcome == "rectification"),
                 ("publish", _("Publish the result"), user.has_perm("inspections.publish_inspection")
@@ -58,6 +66,7 @@ class InspectionActionView(AdminFormView):
     ACTIONS = {
         "start": (StartForm, "inspections.work_inspection", _("Start the inspection")),
         "result": (ResultForm, "inspections.work_inspection", _("Record the result")),
+        "correct": (CorrectResultForm, "inspections.work_inspection", _("Correct the result")),
         "verify": (VerifyForm, "inspections.work_inspection", _("Verify rectification")),
         "publish": (PublishForm, "inspections.publish_inspection", _("Publish the result")),
         "evidence": (EvidenceForm, "inspections.work_inspection", _("Upload evidence")),
@@ -75,7 +84,7 @@ class InspectionActionView(AdminFormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        if self.form_class is ResultForm:
+        if issubclass(self.form_class, ResultForm):
             kwargs["case_available"] = service.case_service_available()
         return kwargs
 
@@ -83,7 +92,15 @@ class InspectionActionView(AdminFormView):
         initial = {"version": self.inspection.version}
         if self.form_class is PublishForm:
             initial["summary"] = publication.default_summary(self.inspection)
+        if self.form_class is CorrectResultForm:
+            inspection = self.inspection
+            initial.update(outcome=inspection.outcome, findings=inspection.findings, ended_on=inspection.ended_on,
+                           rectification_deadline=inspection.rectification_deadline,
+                           referred_to=inspection.referred_to_id)
         return initial
+
+    def get_breadcrumbs_items(self):
+        return inspection_breadcrumbs(self.inspection, last=self.page_title)
 
     def perform(self, form):
         data, user, action, inspection = form.cleaned_data, self.request.user, self.kwargs["action"], self.inspection
@@ -95,6 +112,12 @@ class InspectionActionView(AdminFormView):
             service.record_result(inspection=inspection, actor=user, outcome=data["outcome"], findings=data["findings"],
                                   ended_on=data["ended_on"], rectification_deadline=data["rectification_deadline"],
                                   referred_to=data["referred_to"], expected_version=version)
+        elif action == "correct":
+            corrections.correct_result(
+                inspection=inspection, actor=user, reason=data["reason"], outcome=data["outcome"],
+                findings=data["findings"], ended_on=data["ended_on"],
+                rectification_deadline=data["rectification_deadline"], referred_to=data["referred_to"],
+                expected_version=version)
         elif action == "verify":
             service.verify_rectification(inspection=inspection, actor=user, verified_on=data["verified_on"],
                                          note=data["note"], expected_version=version)

@@ -14,6 +14,7 @@ from inspections import exports, selectors
 from inspections.forms import CancelForm, ConfirmForm, PlanForm, RunDrawForm
 from inspections.models import InspectionPlan
 from inspections.services import plans
+from inspections.views.history import history, plan_breadcrumbs
 from inspections.views.public import _result_rows
 from portal.admin_views import AdminFormView
 
@@ -38,6 +39,10 @@ class PlanFormView(AdminFormView):
 
     def get_success_url(self):
         return reverse("inspections_plan:edit", args=[self.plan.pk])
+
+    def get_breadcrumbs_items(self):
+        plan = self.get_object()
+        return plan_breadcrumbs(plan, last=self.page_title)
 
 
 class PlanCreateView(PlanFormView):
@@ -64,7 +69,13 @@ class PlanDetailView(WagtailAdminTemplateMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
-        return f"{self.plan.code} {self.plan.title}"
+        return self.plan.code
+
+    def get_page_subtitle(self):
+        return self.plan.title
+
+    def get_breadcrumbs_items(self):
+        return plan_breadcrumbs(self.plan)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -75,7 +86,7 @@ class PlanDetailView(WagtailAdminTemplateMixin, TemplateView):
             manifest=json.loads(record.manifest_json) if record else None,
             result_rows=_result_rows(self.plan, record) if record and record.result_json else [],
             inspections=selectors.plan_inspections(self.plan),
-            events=self.plan.events.select_related("actor"),
+            events=history(self.plan.events.all()),
             can_edit=self.plan.state == "draft" and user.has_perm("inspections.change_inspectionplan"),
             can_approve=self.plan.state == "draft" and user.has_perm("inspections.approve_inspectionplan"),
             can_draw=self.plan.state == "approved" and user.has_perm("inspections.run_draw"),
@@ -107,8 +118,18 @@ class PlanActionView(AdminFormView):
         self.submit_button_label = self.page_title
         return super().dispatch(request, *args, **kwargs)
 
+    def get_breadcrumbs_items(self):
+        return plan_breadcrumbs(self.plan, last=self.page_title)
+
     def get_initial(self):
         return {"version": self.plan.version}
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if self.form_class is RunDrawForm:
+            record = getattr(self.plan, "draw_record", None)
+            kwargs["announced_source"] = json.loads(record.manifest_json)["public_value_source"] if record else ""
+        return kwargs
 
     def perform(self, form):
         data, user, action = form.cleaned_data, self.request.user, self.kwargs["action"]

@@ -3,6 +3,7 @@
 import json
 from pathlib import Path
 
+from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
@@ -45,13 +46,19 @@ class PlanDetailView(DetailView):
         revealed = selectors.revealed_record(plan)
         context.update(
             record=record,
-            manifest=json.loads(record.manifest_json),
+            manifest=(manifest := json.loads(record.manifest_json)),
+            ratios=[(grade, bp, _percent(bp)) for grade, bp in sorted(manifest["parameters"]["ratios_bp"].items())],
             revealed=revealed,
             result_rows=_result_rows(plan, record) if revealed and record.result_json else [],
             downloads=[name for name in DOWNLOADS if name in ("manifest.json", "targets.csv", "inspectors.csv")
                        or selectors.revealed_record(plan)],
         )
         return context
+
+
+def _percent(basis_points: int) -> str:
+    """500 -> "5", 250 -> "2.5": the ratio as people read it, next to the exact basis points."""
+    return f"{basis_points / 100:.2f}".rstrip("0").rstrip(".")
 
 
 def _result_rows(plan, record):
@@ -123,4 +130,14 @@ def algorithm_source(request, code):
     get_object_or_404(selectors.public_plans(), code=code)
     response = HttpResponse(Path(algorithm.__file__).read_bytes(), content_type="text/x-python; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="draw_algorithm.py"'
+    return response
+
+
+SPECIFICATION = Path(settings.BASE_DIR) / "docs" / "draw-algorithm.md"
+
+
+def algorithm_specification(request):
+    """The algorithm's specification, so anyone can re-implement the draw without the portal's source."""
+    response = HttpResponse(SPECIFICATION.read_bytes(), content_type="text/markdown; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="draw-algorithm.md"'
     return response

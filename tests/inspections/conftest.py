@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from directory.roles import INSPECTION_MANAGER
@@ -13,6 +14,14 @@ from tests.factories.inspections import (
     InspectionPlanFactory,
     InspectorFactory,
 )
+
+
+@pytest.fixture(autouse=True)
+def inspection_clock():
+    """The plans in these tests cover December 2026; results cannot be dated in the future, so the
+    tests run on a fixed day after that period (the clock keeps ticking from there)."""
+    with time_machine.travel(dt.datetime(2027, 1, 15, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))):
+        yield
 
 
 @pytest.fixture
