@@ -1,7 +1,7 @@
 """Reads, with visibility applied: the public sees plans whose manifest is published; inspectors
 see the inspections they are assigned to, managers and the office see all."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 
 from inspections.models import DrawRecord, Inspection, InspectionAssignment, InspectionPlan, InspectionState
 
@@ -41,3 +41,18 @@ def inspections_for(user):
     if user.has_perm("inspections.view_drawrecord"):  # office supervisors and auditors read everything
         return queryset
     return queryset.filter(Q(assignments__inspector__staff__user=user)).distinct()
+
+
+def open_inspections_for(user, *, limit: int = 10):
+    """The inspections the user can act on that are not yet published, most urgent first."""
+    if not user.has_perm("inspections.view_inspection"):
+        return Inspection.objects.none()
+    return (inspections_for(user).exclude(state=InspectionState.PUBLISHED)
+            .order_by(F("publish_due").asc(nulls_last=True), "plan__code", "draw_order")[:limit])
+
+
+def plans_awaiting_action(user):
+    """Draft plans to approve, approved plans to draw and failed draws, for those who manage plans."""
+    if not user.has_perm("inspections.approve_inspectionplan"):
+        return InspectionPlan.objects.none()
+    return InspectionPlan.objects.filter(state__in=["draft", "approved", "failed"]).order_by("draw_at")

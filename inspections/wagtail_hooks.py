@@ -4,6 +4,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
@@ -148,3 +149,25 @@ def register_inspection_urls():
 def register_build_targets_menu_item():
     return MenuItem(_("Build inspection target directory"), reverse("inspections_build_targets"), icon_name="site",
                     order=910)
+
+
+class InspectionWorkPanel(Component):
+    """The dashboard's "my inspections" panel, so an inspector or manager starts from their work."""
+
+    name = "inspection_work"
+    order = 120
+    template_name = "inspections/admin/home_panel.html"
+
+    def __init__(self, plans, inspections):
+        self.plans, self.inspections = plans, inspections
+
+    def get_context_data(self, parent_context=None):
+        return {"plans": self.plans, "inspections": self.inspections}
+
+
+@hooks.register("construct_homepage_panels")
+def add_inspection_work_panel(request, panels):
+    plans = list(selectors.plans_awaiting_action(request.user))
+    inspections = list(selectors.open_inspections_for(request.user))
+    if plans or inspections:
+        panels.append(InspectionWorkPanel(plans, inspections))

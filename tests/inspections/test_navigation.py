@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases.exports import staff_name
-from directory.roles import AUDITOR
+from directory.roles import AUDITOR, EDITOR
 from inspections.models import Inspection, InspectionPlan
 from inspections.services import inspections as service
 from inspections.services import plans
@@ -115,3 +115,18 @@ def test_editing_a_draft_plan_shows_its_dates_in_the_date_pickers(client, make_p
     client.force_login(manager)
     page = client.get(reverse("inspections_plan_edit", args=[plan.pk])).content.decode()
     assert 'value="2026-12-01"' in page and 'value="2026-12-31"' in page and 'value="2027-02-26"' in page
+
+
+def test_dashboard_lists_the_work_waiting_for_each_user(client, drawn_plan, make_plan, manager):
+    inspection = first_inspection(drawn_plan)
+    client.force_login(inspection.assignments.first().inspector.staff.user)
+    page = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("inspections_inspection:edit", args=[inspection.pk]) in page
+    assert reverse("inspections_plan:edit", args=[drawn_plan.pk]) not in page  # inspectors do not approve plans
+    draft = make_plan(code="CC2026-DRAFT")
+    client.force_login(manager)
+    page = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("inspections_plan:edit", args=[draft.pk]) in page and "CC2026-DRAFT" in page
+    client.force_login(UserFactory(roles=[EDITOR]))
+    home = client.get(reverse("wagtailadmin_home"))
+    assert home.status_code == 200 and "inspection-work-heading" not in home.content.decode()
