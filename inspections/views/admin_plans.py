@@ -4,10 +4,11 @@ import json
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from inspections import exports, selectors
@@ -56,6 +57,14 @@ class PlanEditView(PlanFormView):
 
     def get_object(self):
         return get_object_or_404(InspectionPlan, pk=self.kwargs["pk"])
+
+    def dispatch(self, request, *args, **kwargs):
+        plan = self.get_object()
+        if plan.state != "draft" and request.user.has_perm(self.permission_required):
+            # Approval froze the manifest; send the user back rather than show a form that cannot be saved.
+            messages.error(request, _("Only a draft plan can be changed; an approved plan's manifest is frozen."))
+            return redirect("inspections_plan:edit", plan.pk)
+        return super().dispatch(request, *args, **kwargs)
 
 
 class PlanDetailView(WagtailAdminTemplateMixin, TemplateView):

@@ -130,3 +130,10 @@ def test_dashboard_lists_the_work_waiting_for_each_user(client, drawn_plan, make
     client.force_login(UserFactory(roles=[EDITOR]))
     home = client.get(reverse("wagtailadmin_home"))
     assert home.status_code == 200 and "inspection-work-heading" not in home.content.decode()
+
+
+def test_editing_an_approved_plan_leads_back_to_its_page(client, drawn_plan, manager):
+    client.force_login(manager)
+    response = client.get(reverse("inspections_plan_edit", args=[drawn_plan.pk]), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("inspections_plan:edit", args=[drawn_plan.pk])
+    assert "只有草稿计划可以修改" in response.content.decode()
