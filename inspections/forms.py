@@ -39,6 +39,11 @@ class PlanForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["code"].help_text = _("Letters, digits and hyphens, e.g. SJ2026-12. It appears in the public "
+                                          "address of the draw and in every inspection's number.")
+        self.fields["draw_at"].help_text = _("Published in the manifest; the draw cannot run earlier.")
+        self.fields["forced_targets"].help_text = _("Targets that must be inspected in this plan besides those "
+                                                    "flagged in the target directory (complaints, monitoring leads).")
         if self.instance.pk:
             self.fields["departments"].initial = self.instance.departments.all()
             self.fields["items"].initial = self.instance.items.all()

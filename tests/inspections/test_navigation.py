@@ -137,3 +137,9 @@ def test_editing_an_approved_plan_leads_back_to_its_page(client, drawn_plan, man
     response = client.get(reverse("inspections_plan_edit", args=[drawn_plan.pk]), follow=True)
     assert response.redirect_chain[-1][0] == reverse("inspections_plan:edit", args=[drawn_plan.pk])
     assert "只有草稿计划可以修改" in response.content.decode()
+
+
+def test_new_plan_form_explains_the_plan_number_and_draw_time(client, manager, city):
+    client.force_login(manager)
+    page = client.get(reverse("inspections_plan:add")).content.decode()
+    assert "例如 SJ2026-12" in page and "不能提前抽取" in page
