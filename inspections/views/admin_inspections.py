@@ -72,10 +72,17 @@ class InspectionActionView(AdminFormView):
         "evidence": (EvidenceForm, "inspections.work_inspection", _("Upload evidence")),
     }
 
+    INTROS = {
+        "correct": _("Possible until the result is published. The previous result and your reason stay in the "
+                     "history; the target's risk grade follows the corrected result."),
+        "publish": _("The summary is published on the public site (information disclosure and the draw page)."),
+    }
+
     def dispatch(self, request, *args, **kwargs):
         if kwargs["action"] not in self.ACTIONS:
             raise Http404
         self.form_class, self.permission_required, self.page_title = self.ACTIONS[kwargs["action"]]
+        self.intro = self.INTROS.get(kwargs["action"], "")
         self.submit_button_label = self.page_title
         if not request.user.is_authenticated:
             raise PermissionDenied

@@ -112,6 +112,7 @@ def test_correction_through_the_back_office(client, drawn_plan):
     url = reverse("inspections_inspection_action", args=[inspection.pk, "correct"])
     assert url in client.get(detail_url).content.decode()
     form = client.get(url).content.decode()
+    assert "结果公示前均可更正" in form
     # prefilled with the recorded result, dates in the ISO form a date picker can show
     assert "资格条件设置不合理" in form and 'value="2026-12-31"' in form and 'value="2026-12-04"' in form
     data = {"version": inspection.version, "outcome": "no_issue", "findings": "", "ended_on": "2026-12-04"}
