@@ -166,6 +166,10 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# Behind reverse proxies, the client address comes from X-Forwarded-For (portal.http.client_ip).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "portal.http.client_ip"
+RATELIMIT_IP_META_KEY = "portal.http.client_ip"
 AXES_LOCKOUT_TEMPLATE = "cases/public/lockout.html"  # translated page instead of axes' English text
 
 # --- I18n -----------------------------------------------------------------------------------

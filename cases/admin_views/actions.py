@@ -15,9 +15,10 @@ from wagtail.admin import messages
 
 from cases import selectors, services
 from cases.admin_forms import actions as forms
-from cases.admin_views.common import client_ip, require_case_staff
+from cases.admin_views.common import require_case_staff
 from portal.admin_views import AdminFormView, add_service_errors
 from portal.errors import DomainError, StaleObject
+from portal.http import client_ip
 
 
 @dataclass(frozen=True)

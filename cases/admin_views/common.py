@@ -47,7 +47,3 @@ def require_case_staff(user):
     """The case back office is for users holding any case permission (not complainants)."""
     if not (user.is_active and user.has_module_perms(Case._meta.app_label)):
         raise PermissionDenied
-
-
-def client_ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None

@@ -11,9 +11,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from cases import access_codes, selectors, services
 from cases.admin_forms.intake import StaffIntakeForm
-from cases.admin_views.common import client_ip, require_case_staff
+from cases.admin_views.common import require_case_staff
 from cases.models import Attachment
 from portal.admin_views import AdminFormView
+from portal.http import client_ip
 
 RECEIPT_SESSION_KEY = "cases_receipt_codes"
 

@@ -12,10 +12,6 @@ SERVICE_FIELD_TO_FORM = {
 }
 
 
-def client_ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
-
-
 def add_service_errors(form, error: ValidationError) -> None:
     """Show a service's ValidationError on the form: next to the field it names, else at the top."""
     if not hasattr(error, "error_dict"):

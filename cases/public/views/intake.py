@@ -16,8 +16,9 @@ from cases.public.access import RECEIPT_KEY, remember_proof
 from cases.public.accounts import phone_of
 from cases.public.forms import ComplaintForm, ReportForm, SuggestionForm
 from cases.public.presenters import deadline_rows
-from cases.public.views.common import add_service_errors, client_ip
+from cases.public.views.common import add_service_errors
 from portal.errors import DomainError
+from portal.http import client_ip
 
 
 class StartView(TemplateView):

@@ -17,8 +17,9 @@ from cases.public import throttle
 from cases.public.access import case_for_filer, filer_user_for, remember_proof
 from cases.public.forms import RatingForm, SupplementForm, TrackForm, WithdrawalForm
 from cases.public.presenters import deadline_rows, state_explanation
-from cases.public.views.common import add_service_errors, client_ip
+from cases.public.views.common import add_service_errors
 from portal.errors import DomainError, StaleObject
+from portal.http import client_ip
 
 WRONG_PAIR = gettext_lazy("The case number and access code do not match. Check both on your receipt and try again.")
 
