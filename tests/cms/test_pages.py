@@ -81,6 +81,12 @@ def test_home_links_to_the_online_services_that_exist(client, home, name):
         assert f"/cases/{name}" not in body
 
 
+def test_home_links_to_the_public_inspection_draws(client, home):
+    body = client.get("/").content.decode()
+    assert f'class="service-tile" href="{reverse("inspections:index")}"' in body
+    assert client.get(reverse("inspections:index")).status_code == 200
+
+
 def test_quarterly_reports_link_only_when_such_a_page_exists(client, home):
     assert 'href="/quarterly-reports/"' not in client.get("/").content.decode()
     index_model = apps.get_model("reporting", "QuarterlyReportIndexPage")  # built by the reporting app
