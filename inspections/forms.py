@@ -7,14 +7,9 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from directory.models import Department
 from inspections.models import InspectionItem, InspectionPlan, InspectionTarget, Inspector, InspectorTie, Outcome
 from inspections.services.conflicts import hash_person_id
+from portal.widgets import IsoDateInput
 
 ID_NUMBER = re.compile(r"\d{17}[\dX]")
-
-
-def iso_date_input():
-    """A browser date picker needs ISO dates; the Chinese locale would otherwise render 2026/12/04,
-    which the picker shows as empty."""
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class PlanForm(forms.ModelForm):
@@ -32,9 +27,9 @@ class PlanForm(forms.ModelForm):
         fields = ["code", "title", "kind", "period_start", "period_end", "ratio_a", "ratio_b", "ratio_c", "ratio_d",
                   "frequency_months", "inspectors_per_target", "draw_at", "publication_deadline",
                   "public_value_source"]
-        widgets = {"period_start": iso_date_input(),
-                   "period_end": iso_date_input(),
-                   "publication_deadline": iso_date_input(),
+        widgets = {"period_start": IsoDateInput(),
+                   "period_end": IsoDateInput(),
+                   "publication_deadline": IsoDateInput(),
                    "draw_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")}
 
     def __init__(self, *args, **kwargs):
@@ -73,15 +68,15 @@ class CancelForm(ConfirmForm):
 
 
 class StartForm(ConfirmForm):
-    started_on = forms.DateField(label=_("Started on"), widget=iso_date_input())
+    started_on = forms.DateField(label=_("Started on"), widget=IsoDateInput())
 
 
 class ResultForm(ConfirmForm):
     outcome = forms.ChoiceField(label=_("Result"), choices=Outcome.choices)
     findings = forms.CharField(label=_("Findings"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
-    ended_on = forms.DateField(label=_("Ended on"), widget=iso_date_input())
+    ended_on = forms.DateField(label=_("Ended on"), widget=IsoDateInput())
     rectification_deadline = forms.DateField(label=_("Rectification deadline"), required=False,
-                                             widget=iso_date_input())
+                                             widget=IsoDateInput())
     referred_to = forms.ModelChoiceField(Department.objects.filter(is_active=True), label=_("Referred to"),
                                          required=False)
 
@@ -97,7 +92,7 @@ class CorrectResultForm(ResultForm):
 
 
 class VerifyForm(ConfirmForm):
-    verified_on = forms.DateField(label=_("Verified on"), widget=iso_date_input())
+    verified_on = forms.DateField(label=_("Verified on"), widget=IsoDateInput())
     note = forms.CharField(label=_("How it was checked"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
