@@ -83,6 +83,8 @@ class Disclosure(models.Model):
 
     # Title, entity, document number and text in one column: one trigram index serves search.
     search_text = models.TextField(editable=False, default="")
+    # Its distinct characters and character pairs (publicity.search_index): serves 1-2 character terms.
+    search_tokens = models.TextField(editable=False, default="")
     published_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
                                      related_name="+", verbose_name=_("published by"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

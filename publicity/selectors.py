@@ -5,12 +5,20 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import BigIntegerField, Q, QuerySet
+from django.contrib.postgres.fields import ArrayField
+from django.db import connections
+from django.db.models import BigIntegerField, F, Func, Q, QuerySet, TextField, Value
 from django.db.models.functions import Cast
 
 from publicity.models import Disclosure
+from publicity.search_index import SEPARATOR, term_token
 
 MAX_SEARCH_TERMS = 5
+SEARCH_TOKENS_INDEX = "publicity_disclosure_search_tokens"  # migration 0003
+COMMON_TOKEN_SHARE = 0.05
+# Exactly the expression of the token GIN index (migration 0003), so the planner can use it.
+_TOKEN_SET = Func(F("search_tokens"), Value(SEPARATOR), function="string_to_array",
+                  output_field=ArrayField(TextField()))
 
 
 @dataclass(frozen=True)
@@ -30,11 +38,33 @@ def search_terms(query: str) -> list[str]:
 
 
 def search(queryset: QuerySet, query: str) -> QuerySet:
-    # Plain icontains: on PostgreSQL it is served by the trigram GIN index on UPPER(search_text)
-    # (publicity migration 0002); on SQLite it is a LIKE scan.
-    for term in search_terms(query):
+    """Every term must appear as a substring (icontains decides, so results are exact). On
+    PostgreSQL, terms of 3+ characters are served by the trigram GIN index on UPPER(search_text)
+    (migration 0002) and shorter ones by the token GIN index (migration 0003, publicity.search_index);
+    on SQLite it is a LIKE scan."""
+    terms = search_terms(query)
+    common = _common_tokens(queryset.db) if connections[queryset.db].vendor == "postgresql" and terms else None
+    for term in terms:
         queryset = queryset.filter(search_text__icontains=term)
+        token = term_token(term) if common is not None else None
+        if token is not None and token not in common:
+            queryset = queryset.alias(token_set=_TOKEN_SET).filter(token_set__contains=[token])
     return queryset
+
+
+def _common_tokens(using: str) -> frozenset[str]:
+    """Tokens held by at least COMMON_TOKEN_SHARE of the disclosures, from the statistics ANALYZE
+    keeps for the token index. For those a table scan with LIKE alone is the best plan, and the token
+    condition would only cost time (string_to_array on every matching row)."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats WHERE tablename = %s",
+            [SEARCH_TOKENS_INDEX],
+        )
+        row = cursor.fetchone()
+    if row is None or row[0] is None:
+        return frozenset()
+    return frozenset(token for token, share in zip(row[0], row[1], strict=False) if share >= COMMON_TOKEN_SHARE)
 
 
 def public_disclosures(filters: DisclosureFilters | None = None, *, on: dt.date | None = None) -> QuerySet:

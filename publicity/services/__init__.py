@@ -14,6 +14,7 @@ from portal.workflow import apply_transition
 from publicity import windows
 from publicity.models import Disclosure, DisclosureEvent
 from publicity.redaction import mask_name, redact
+from publicity.search_index import search_tokens
 
 REVISABLE_FIELDS = ("severity", "title", "body", "document_number", "decided_on", "department_id", "entity_id",
                     "entity_name", "entity_code", "project_id", "publish_from", "publish_until",
@@ -121,6 +122,7 @@ def publish_disclosure(
     disclosure.source_label = redact(source_label, names=names, protected=protected)
     disclosure.source_url = source_url
     disclosure.search_text = _search_text(disclosure)
+    disclosure.search_tokens = search_tokens(disclosure.search_text)
     if existing is None:
         disclosure.published_by = actor
     disclosure.full_clean()

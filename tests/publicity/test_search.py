@@ -2,10 +2,13 @@
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from directory.models import Department
+from publicity import search_index
 from publicity.models import Disclosure
 from publicity.selectors import DisclosureFilters, public_disclosures, search, search_terms
+from publicity.services import publish_disclosure
 from tests.conftest import requires_postgres
 from tests.factories.directory import DepartmentFactory, MarketEntityFactory
 from tests.factories.publicity import DisclosureFactory
@@ -89,3 +92,106 @@ def test_postgres_has_the_trigram_index_and_the_search_can_use_it(corpus):
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "publicity_disclosure_search_trgm" in plan, plan
     assert [d.title for d in queryset] == [corpus["rigging"].title]
+
+
+# --- Short terms (1-2 characters) use the token index on PostgreSQL; results stay exact. ---
+
+SHORT_AND_MIXED_TERMS = [
+    "罚", "标", "款", "串", "X",                       # one character
+    "围标", "串标", "罚款", "警告", "款罚", "标围", "9a", "13",  # two (款罚, 标围: both characters present, never adjacent)
+    "罚款二", "围标串标", "91330100", "330100MA2", "ma2b", "ABC智慧",  # three or more, with Latin letters and digits
+    "围标 罚款", "警告 91330100", "罚 款",            # several terms: all must appear
+]
+
+
+@pytest.fixture
+def short_term_corpus(corpus):
+    DisclosureFactory(kind=Disclosure.Kind.PENALTY, severity=Disclosure.Severity.ORDINARY, title="关于某公司串标的处罚决定",
+                      body="处以罚款二万元，并给予警告。", entity=MarketEntityFactory(name="杭州联创科技有限公司",
+                                                                                     code="91330100MA2B3C4D5X"))
+    DisclosureFactory(title="警告：ABC智慧平台采购项目", body="标的物为服务器9A型；罚没款项上缴国库。")
+    return corpus
+
+
+@pytest.mark.parametrize("query", SHORT_AND_MIXED_TERMS)
+def test_short_and_mixed_terms_return_exactly_the_substring_matches(short_term_corpus, query):
+    everything = list(Disclosure.objects.all())
+    expected = {d.title for d in everything
+                if all(term.upper() in d.search_text.upper() for term in search_terms(query))}
+    assert titles(DisclosureFilters(query=query)) == expected
+
+
+def test_short_terms_find_the_expected_records(short_term_corpus):
+    rigging, penalty = short_term_corpus["rigging"].title, "关于某公司串标的处罚决定"
+    assert titles(DisclosureFilters(query="串标")) == {rigging, penalty}
+    assert titles(DisclosureFilters(query="罚款")) == {penalty}
+    assert titles(DisclosureFilters(query="警告")) == {penalty, "警告：ABC智慧平台采购项目"}
+    assert titles(DisclosureFilters(query="款罚")) == set()
+    assert titles(DisclosureFilters(query="9a")) == {"警告：ABC智慧平台采购项目"}
+    assert titles(DisclosureFilters(query="ma2b 警告")) == {penalty}
+
+
+def test_search_tokens_hold_every_character_and_adjacent_pair():
+    tokens = search_index.search_tokens("围标 ab\n罚")
+    assert tokens.split(search_index.SEPARATOR) == sorted(["围", "标", "围标", "A", "B", "AB", "罚"])
+
+
+@pytest.mark.parametrize(("term", "token"), [
+    ("围标", "围标"), ("罚", "罚"), ("ab", "AB"), ("9a", "9A"),
+    ("围标串", None),    # three characters: the trigram index serves it
+    ("é", None),        # a cased non-ASCII letter: left to icontains alone
+    ("", None),
+])
+def test_term_token(term, token):
+    assert search_index.term_token(term) == token
+
+
+def test_publishing_again_refreshes_the_tokens():
+    case = MarketEntityFactory()
+    first = publish_disclosure(kind=Disclosure.Kind.COMPLAINT_DECISION, title="投诉处理决定", body="驳回投诉。",
+                               source=case)
+    assert "罚款" not in first.search_tokens.split()
+    publish_disclosure(kind=Disclosure.Kind.COMPLAINT_DECISION, title="投诉处理决定", body="责令改正并处罚款。",
+                       source=case)
+    assert titles(DisclosureFilters(query="罚款")) == {"投诉处理决定"}
+    assert "罚款" in Disclosure.objects.get(pk=first.pk).search_tokens.split()
+
+
+def _seed_search_volume(count):
+    """Bulk rows with realistic filler text; '围标' occurs in every 500th row only."""
+    filler = "经调查该项目招标代理机构在开标评标过程中存在程序瑕疵已责令整改并加强监督管理"
+    today = timezone.localdate()
+    rows = []
+    for n in range(count):
+        start = (n * 7) % (len(filler) - 20)
+        text = f"关于第{n}号项目的处理决定\n{filler[start:start + 20]}{'存在围标行为' if n % 500 == 0 else ''}"
+        rows.append(Disclosure(kind=Disclosure.Kind.COMPLAINT_DECISION, title=text.split()[0], body=text,
+                               publish_from=today, search_text=text,
+                               search_tokens=search_index.search_tokens(text)))
+    Disclosure.objects.bulk_create(rows, batch_size=1000)
+
+
+@requires_postgres()
+def test_postgres_serves_two_character_terms_from_the_token_index():
+    """With a few thousand rows, the GIN pending list merged and fresh statistics, the planner picks
+    the token index for a selective 2-character term by itself (no enable_seqscan tweak). A token most
+    rows hold is left to LIKE alone, since a table scan is the best plan for it anyway."""
+    _seed_search_volume(4000)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'publicity_disclosure_search_tokens'")
+        (indexdef,) = cursor.fetchone()
+        assert "gin" in indexdef and "string_to_array(search_tokens" in indexdef
+        # What autovacuum does after a bulk load: merge the GIN pending list and refresh statistics.
+        cursor.execute("SELECT gin_clean_pending_list('publicity_disclosure_search_tokens'::regclass)")
+        cursor.execute("ANALYZE publicity_disclosure")
+        queryset = search(Disclosure.objects.all(), "围标")
+        sql, params = queryset.query.sql_with_params()
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "publicity_disclosure_search_tokens" in plan, plan
+    assert queryset.count() == 8
+    # 处理 is in every row: the statistics mark it common, so LIKE alone decides (no wasted token check).
+    common = search(Disclosure.objects.all(), "处理")
+    assert "string_to_array" not in str(common.query)
+    assert "string_to_array" in str(search(Disclosure.objects.all(), "处理 围标").query)
+    assert common.count() == 4000
