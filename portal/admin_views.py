@@ -1,7 +1,7 @@
 """Shared base for custom back-office (Wagtail admin) form views: actions that are not plain
 model edits, such as workflow transitions or loading a holiday schedule."""
 
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ImproperlyConfigured, PermissionDenied, ValidationError
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -60,13 +60,14 @@ class AdminFormView(TitledAdminMixin, FormView):
         return super().form_valid(form)
 
 
-def add_service_errors(form, exc: ValidationError):
+def add_service_errors(form, exc: ValidationError, field_map: dict[str, str] | None = None):
     """Show a service's ValidationError on the form: errors for a field the form has go next to
-    that field, everything else at the top."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            for message in errors:
-                form.add_error(field if field in form.fields else None, message)
-    else:
+    that field (service argument names translated through `field_map`), everything else at the top."""
+    if not hasattr(exc, "error_dict"):
         for message in exc.messages:
             form.add_error(None, message)
+        return
+    for name, errors in exc.message_dict.items():
+        field = (field_map or {}).get(name, name)
+        for message in errors:
+            form.add_error(field if field in form.fields and field != NON_FIELD_ERRORS else None, message)

@@ -21,6 +21,17 @@ def _isolated_cache(settings):
 
 
 @pytest.fixture(autouse=True)
+def _default_language(settings):
+    # A request handled in English leaves English active in this thread; every test starts in
+    # the portal's default language, whatever ran before it in the same worker.
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
