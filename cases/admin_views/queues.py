@@ -16,6 +16,7 @@ from cases.admin_views.common import require_case_staff
 from cases.exports import EXPORT_COLUMNS, DeadlineClock, export_row, listed_filer, staff_name
 from cases.models import Case
 from cases.models.case import HANDLE
+from portal.spreadsheets import SafeSpreadsheetExportMixin
 
 QUEUE_TITLES = {
     "mine": _("My cases"),
@@ -53,7 +54,7 @@ class WorkdaysLeftColumn(Column):
         return context
 
 
-class CaseQueueView(IndexView):
+class CaseQueueView(SafeSpreadsheetExportMixin, IndexView):
     model = Case
     any_permission_required = None
     header_icon = "clipboard-list"
