@@ -165,7 +165,9 @@ LOGIN_URL = "wagtailadmin_login"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# Lock one account from one address (a nested list is an AND): an attacker at one address cannot
+# lock out the whole office behind it, nor lock the rightful user out from anywhere else.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # Behind reverse proxies, the client address comes from X-Forwarded-For (portal.http.client_ip).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "portal.http.client_ip"
