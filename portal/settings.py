@@ -117,8 +117,14 @@ DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int
 USING_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 if not USING_POSTGRES:
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    # SQLite: wait for the writer lock instead of failing at once under concurrent requests.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # SQLite for concurrent requests: readers never block the writer (WAL), a writer waits up to
+    # 20 s for the lock (busy timeout), and a transaction takes the write lock when it begins
+    # (IMMEDIATE), so two transactions that read then write cannot deadlock into "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    })
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache, Celery --------------------------------------------------------------------------
