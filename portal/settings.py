@@ -233,6 +233,9 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 # Exports never carry live formulas (portal.spreadsheets).
 IMPORT_EXPORT_FORMATS = [SafeCSV, SafeXLSX]
+# Django admin import/export need the model's add/view permission, not just a staff account.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
 # --- Security -------------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
