@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "monitoring",
     "cms",
     "reporting",
+    "staffauth",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -88,7 +89,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Second factor and idle timeout for back-office sessions (staffauth.policy).
+    "staffauth.middleware.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires.
@@ -160,7 +164,8 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # --- Auth -----------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": env_int("PASSWORD_MIN_LENGTH", 12)}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -169,6 +174,10 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "wagtailadmin_login"
+# Back-office sessions end after this many minutes without a request (staffauth.middleware).
+STAFF_IDLE_TIMEOUT_MINUTES = env_int("STAFF_IDLE_TIMEOUT_MINUTES", 30)
+# The issuer shown in authenticator apps next to the account name.
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "公共资源交易监督平台")
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
@@ -284,7 +293,7 @@ LOGGING = {
 # --- Periodic tasks (celery beat) --------------------------------------------------------------
 # Each app may define BEAT_SCHEDULE in <app>/schedule.py (plain data, no model imports).
 # `manage.py run_periodic_tasks` runs them all once, for the embedded default or cron.
-PROJECT_APPS = ("directory", "cases", "inspections", "publicity", "monitoring", "cms", "reporting")
+PROJECT_APPS = ("directory", "cases", "inspections", "publicity", "monitoring", "cms", "reporting", "staffauth")
 CELERY_BEAT_SCHEDULE = {}
 for _label in PROJECT_APPS:
     if find_spec(f"{_label}.schedule") is not None:
