@@ -46,6 +46,38 @@ def _static_storage(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _verified_force_login(monkeypatch):
+    """`client.force_login(user)` also passes the second step for users who need one (staffauth),
+    with a confirmed authenticator made for the test: tests log staff in as before, production
+    still demands the code. `client.force_login_without_second_factor(user)` stops before it."""
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        mark_second_factor_verified(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+    monkeypatch.setattr(Client, "force_login_without_second_factor", original, raising=False)
+
+
+def mark_second_factor_verified(client, user) -> None:
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from staffauth.policy import requires_two_factor
+
+    if not requires_two_factor(user):
+        return
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+        user=user, name="test authenticator", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
 @pytest.fixture
 def roles(db):
     sync_roles()

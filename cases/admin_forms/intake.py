@@ -6,10 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models import Channel, FilerType, Kind, MatterType
 from directory.models import Department, MarketEntity, TradingProject
+from portal import uploads
 from portal.widgets import IsoDateInput
 
 STAFF_CHANNELS = (Channel.PAPER, Channel.PHONE, Channel.REFERRAL)
-MAX_FILES_PER_UPLOAD = 10
+MAX_FILES_PER_UPLOAD = uploads.MAX_FILES_PER_UPLOAD
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from dataclasses import dataclass
 
-import filetype
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -18,21 +16,11 @@ from cases.models import Attachment, Case, CaseNumberSequence, Channel, FilerTyp
 from cases.models.choices import NUMBER_PREFIX
 from cases.services._base import FILER, SYSTEM, notify_filer, notify_staff, office_intake, record, save
 from directory.credit_code import validate_credit_code
+from portal import uploads
 from portal.errors import PermissionRefused
 
-MAX_FILES_PER_UPLOAD = 10
 MAX_FILES_PER_CASE = 20
-MAX_FILE_BYTES = 20 * 1024 * 1024
-# Detected type -> extensions a file of that type may carry.
-ALLOWED_TYPES = {
-    "pdf": {"pdf"}, "jpg": {"jpg", "jpeg"}, "png": {"png"}, "gif": {"gif"}, "bmp": {"bmp"},
-    "tif": {"tif", "tiff"}, "webp": {"webp"}, "heic": {"heic"},
-    "doc": {"doc", "xls", "ppt", "wps", "et"},  # OLE2 containers look alike
-    "xls": {"xls", "doc", "ppt", "et"}, "ppt": {"ppt", "doc", "xls"},
-    "docx": {"docx"}, "xlsx": {"xlsx"}, "pptx": {"pptx"}, "odt": {"odt"}, "ods": {"ods"},
-    "rtf": {"rtf"}, "zip": {"zip"}, "rar": {"rar"}, "7z": {"7z"},
-    "mp3": {"mp3"}, "m4a": {"m4a"}, "amr": {"amr"}, "wav": {"wav"}, "mp4": {"mp4"}, "mov": {"mov"},
-}
+# Type, size, name and content checks of each file: portal.uploads (the one allow-list).
 ID_NUMBER = re.compile(r"^\d{17}[\dX]$")
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
@@ -186,40 +174,16 @@ def open_case(
 # --- Attachments ----------------------------------------------------------------------------------
 
 def _check_upload_batch(files) -> None:
-    if len(files) > MAX_FILES_PER_UPLOAD:
-        raise ValidationError({"attachments": _("At most %(max)s files can be uploaded at once; %(count)s were given.")
-                               % {"max": MAX_FILES_PER_UPLOAD, "count": len(files)}})
+    uploads.check_batch(files)
     for upload in files:
-        _check_file(upload)
-
-
-def _check_file(upload) -> tuple[str, str]:
-    name = os.path.basename(getattr(upload, "name", "") or "file")
-    size = upload.size
-    if size > MAX_FILE_BYTES:
-        raise ValidationError({"attachments": _("%(name)s is larger than 20 MB.") % {"name": name}})
-    if size == 0:
-        raise ValidationError({"attachments": _("%(name)s is empty.") % {"name": name}})
-    upload.seek(0)
-    head = upload.read(8192)
-    upload.seek(0)
-    kind = filetype.guess(head)
-    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if kind is None or kind.extension not in ALLOWED_TYPES:
-        raise ValidationError({"attachments": _(
-            "%(name)s is not an accepted file type (PDF, images, Word/Excel documents, archives, audio or video)."
-        ) % {"name": name}})
-    if extension not in ALLOWED_TYPES[kind.extension]:
-        raise ValidationError({"attachments": _(
-            "The content of %(name)s does not match its extension (it looks like a .%(real)s file)."
-        ) % {"name": name, "real": kind.extension}})
-    return name, kind.mime
+        uploads.check_upload(upload)
 
 
 @transaction.atomic
 def add_attachment(*, case: Case, file, purpose: str, uploaded_by=None) -> Attachment:
     """Store one file after checking its size, real type (magic bytes) and the per-case limit."""
-    name, mime = _check_file(file)
+    checked = uploads.check_upload(file)
+    name, file = checked.name, checked.content
     if case.attachments.count() >= MAX_FILES_PER_CASE:
         raise ValidationError({"attachments": _("A case can hold at most %(max)s files; %(name)s was not added.")
                                % {"max": MAX_FILES_PER_CASE, "name": name}})
@@ -228,7 +192,8 @@ def add_attachment(*, case: Case, file, purpose: str, uploaded_by=None) -> Attac
         digest.update(chunk)
     file.seek(0)
     attachment = Attachment(
-        case=case, original_name=name[:200], content_type=mime, size=file.size, sha256=digest.hexdigest(),
+        case=case, original_name=name[:200], content_type=checked.content_type, size=checked.size,
+        sha256=digest.hexdigest(),
         purpose=purpose, uploaded_by=uploaded_by if uploaded_by is not None and uploaded_by.is_authenticated else None,
         uploaded_at=deadlines.now(),
     )

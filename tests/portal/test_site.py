@@ -60,7 +60,9 @@ def test_back_office_login_page_and_demo_login(client, site):
     assert client.get("/admin/login/").status_code == 200
     response = client.post("/admin/login/", {"username": "auditor", "password": "demo-auditor"})
     assert response.status_code == 302
-    assert client.get("/admin/").status_code == 200
+    # An auditor's first sign-in continues with setting up the second factor (staffauth).
+    assert client.get("/admin/")["Location"].startswith("/account/two-factor/enrol/")
+    assert client.get("/account/two-factor/enrol/").status_code == 200
 
 
 def test_complainant_cannot_enter_back_office(client, site):

@@ -9,10 +9,11 @@ from django.urls import reverse
 from cases import services
 from cases.models import Attachment, Kind, MatterType, State
 from tests.factories.cases import CaseFactory, advance, at, case_in_state
+from tests.factories.files import PDF_BYTES
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = PDF_BYTES
 
 
 def case_url(case):

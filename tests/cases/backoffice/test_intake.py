@@ -8,10 +8,11 @@ from cases import selectors
 from cases.models import Attachment, Case, Channel, Kind, MatterType
 from tests.factories.cases import VALID_ID_NUMBER
 from tests.factories.directory import TradingProjectFactory
+from tests.factories.files import PDF_BYTES
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = PDF_BYTES
 
 
 def complaint_form(the_project, **overrides):

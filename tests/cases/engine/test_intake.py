@@ -13,11 +13,11 @@ from cases import access_codes, selectors, services
 from cases.models import Attachment
 from portal.errors import PermissionRefused
 from tests.factories.cases import VALID_ID_NUMBER, CaseFactory, at, organisation_filer
+from tests.factories.files import PDF_BYTES, PNG_BYTES
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PDF, PNG = PDF_BYTES, PNG_BYTES
 EXE = b"MZ" + b"\x90\x00" * 64
 
 
