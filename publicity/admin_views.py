@@ -11,6 +11,7 @@ from portal.admin_views import AdminFormView, TitledAdminMixin
 from publicity import selectors
 from publicity.admin_forms import CreditRepairForm, PublishDecisionForm, PublishDisclosureForm, RemovalForm
 from publicity.models import Disclosure
+from publicity.redaction import highlighted
 from publicity.services import publish_disclosure, remove_after_credit_repair, withdraw_disclosure
 from publicity.services.complaints import decision_preview, publish_complaint_decision
 
@@ -34,7 +35,7 @@ class PublishDisclosureView(AdminFormView):
         data = form.cleaned_data
         self.disclosure = publish_disclosure(
             kind=data["kind"], severity=data["severity"], title=data["title"], body=data["body"],
-            personal_names=form.names(), entity=data["entity"], department=data["department"],
+            personal_values=form.listed_personal_values(), entity=data["entity"], department=data["department"],
             project=data["project"], document_number=data["document_number"], decided_on=data["decided_on"],
             publish_from=data["publish_from"], publish_until=data["publish_until"], actor=self.request.user,
         )
@@ -109,6 +110,14 @@ class ComplaintDecisionsView(TitledAdminMixin, TemplateView):
         return context
 
 
+def reviewer_preview(title: str, body: str) -> dict:
+    """The redacted text cut into pieces, what may still identify someone highlighted."""
+    title_parts, body_parts = highlighted(title), highlighted(body)
+    suspicious = [(part, suspicion) for part, suspicion in (*title_parts, *body_parts) if suspicion is not None]
+    return {"preview_title": title, "preview_body": body, "preview_title_parts": title_parts,
+            "preview_body_parts": body_parts, "suspicious": suspicious, "suspicious_count": len(suspicious)}
+
+
 class PublishComplaintDecisionView(AdminFormView):
     """One action: preview the redacted decision of a decided complaint and publish it."""
 
@@ -135,9 +144,11 @@ class PublishComplaintDecisionView(AdminFormView):
         from portal.errors import DomainError
 
         try:
-            context["preview_title"], context["preview_body"] = decision_preview(self.case)
+            title, body = decision_preview(self.case)
         except DomainError as exc:
             context["not_publishable"] = exc.message
+        else:
+            context.update(reviewer_preview(title, body))
         context["case"] = self.case
         return context
 

@@ -57,7 +57,7 @@ def test_publishing_by_hand_redacts_and_refuses_bad_windows(client, supervisor):
     client.force_login(supervisor)
     data = {"kind": "penalty", "severity": "ordinary", "title": "浙江永安市政工程有限公司行政处罚决定书",
             "body": "当事人：浙江永安市政工程有限公司，法定代表人孙丽。项目经理周强（身份证330106198503071234）。",
-            "personal_names": "周强", "entity": entity.code.lower(), "publish_from": "2026-01-15",
+            "personal_values": "周强", "entity": entity.code.lower(), "publish_from": "2026-01-15",
             "publish_until": "2026-02-15"}
     response = client.post("/admin/publicity/publish/", data)
     assert response.status_code == 200 and "至少 3 个月" in response.content.decode()
@@ -66,7 +66,7 @@ def test_publishing_by_hand_redacts_and_refuses_bad_windows(client, supervisor):
     response = client.post("/admin/publicity/publish/", data)
     disclosure = Disclosure.objects.get()
     assert response["Location"] == f"/admin/publicity/disclosure/inspect/{disclosure.pk}/"
-    assert disclosure.body == "当事人：浙江永安市政工程有限公司，法定代表人孙某。项目经理周某（身份证330106************）。"
+    assert disclosure.body == "当事人：浙江永安市政工程有限公司，法定代表人孙某。项目经理周某（身份证***）。"
     assert disclosure.entity == entity and disclosure.published_by == supervisor
 
 
