@@ -23,7 +23,7 @@ def _digits(pattern_count: int) -> str:
     return rf"\d(?:{SEP}\d){{{pattern_count - 1}}}"
 
 
-COUNTRY_PREFIX = r"(?:\(?(?:\+|00)\s?86\)?[ \-]?|86[ \-]?(?=1[3-9]))?"
+COUNTRY_PREFIX = r"(?:\(?(?:\+|00)\s?86\)?[ \-.]{0,3}|86[ \-]?(?=1[3-9]))?"
 MOBILE_RE = re.compile(rf"(?<!\d){COUNTRY_PREFIX}1{SEP}[3-9](?:{SEP}\d){{9}}(?!\d)")
 LANDLINE_RE = re.compile(
     rf"(?<!\d)(?:\(0\d{{2,3}}\)|0\d{{2,3}}){SEP}[2-9](?:{SEP}\d){{6,7}}"
@@ -56,7 +56,7 @@ ADDRESS_RE = re.compile(
 )
 ADDRESS_TAIL_RE = re.compile(rf"(?:{NUMBER_WORD}(?:[-—]\d+)?(?:号楼|幢|栋|单元|座|层|室|户)){{2,5}}")
 
-LABEL_VALUE = r"\s*(?:号码|号|编号|账号)?\s*(?:为|是)?\s*[:：]?\s*"
+LABEL_VALUE = r"\s*(?:号码|号|编号|账号)?\s*(?:[前后末尾]\s*[0-9一二三四五六七八九十]{1,2}\s*位|尾号)?\s*(?:为|是)?\s*[:：]?\s*"
 LABELLED = (
     # (labels, value pattern)
     (r"身份证|身份证件|身份号码|公民身份号码|证件|居民身份证|护照|港澳通行证|往来港澳通行证|台湾通行证|往来台湾通行证"

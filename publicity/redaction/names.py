@@ -24,7 +24,10 @@ from publicity.redaction.vocabulary import (
 )
 
 PERSON_FLAGS = ("nr", "nrfg", "nrt")
-COMMON_WORD_FREQUENCY = 500
+COMMON_WORD_FREQUENCY = 500  # after a label
+RUNNING_TEXT_WORD_FREQUENCY = 100  # anywhere else: be stricter
+PLACE_ENDINGS = tuple("省市区县镇乡村街路")
+DOT_NAME_STOPS = frozenset("到称向在对于等是为和与及已未从被把将反说认")
 MASK = "某"
 NAME_RUN_RE = re.compile(f"[{CJK}·•・‧]{{1,16}}")
 LABEL_RE = re.compile(
@@ -52,11 +55,11 @@ class Token:
         return self.flag in PERSON_FLAGS
 
 
-def is_name_token(token: Token) -> bool:
-    """A person-name tag worth trusting: jieba's dictionary tags some common words (陈述, 申请人)
-    as names; a frequent dictionary word is a word, not a name."""
+def is_name_token(token: Token, *, common: int = COMMON_WORD_FREQUENCY) -> bool:
+    """A person-name tag worth trusting: jieba's dictionary tags some common words (陈述, 申请人,
+    银行卡) as names; a frequent dictionary word is a word, not a name."""
     return (token.is_person and len(token.word) >= 2 and token.word not in PERSON_LABELS
-            and (_frequency(token.word) or 0) < COMMON_WORD_FREQUENCY)
+            and (_frequency(token.word) or 0) < common)
 
 
 @functools.cache
@@ -133,7 +136,11 @@ def _name_length(run: str, words: list[Token], *, trusted: bool) -> int:
         return surname + 2
     dot = next((i for i, char in enumerate(run[:10]) if char in "·•・‧"), -1)
     if dot > 0:
-        return 0  # left to the "·" rule, which sees the whole name
+        # A transliterated name: up to the first word after the last dot ("买买提·艾力到场").
+        end = max(i for i, char in enumerate(run) if char in "·•・‧") + 2
+        while end < len(run) and run[end] not in DOT_NAME_STOPS and end < 16:
+            end += 1
+        return min(end, len(run))
     end = surname + 1
     while end < len(run) and run[end] not in FOLLOW_CHARS and end < 9:
         end += 1
@@ -144,9 +151,12 @@ def _name_length(run: str, words: list[Token], *, trusted: bool) -> int:
         if trusted and end == len(run) and length < end <= 8:
             length = end  # a long name up to the punctuation: 阿卜杜热合曼
     elif compound or run[0] in SURNAMES:
-        if not trusted and (run[0] in PREPOSITIONS or (len(first.word) >= 2 and not compound)):
+        if not trusted and not compound and (
+                run[0] in PREPOSITIONS or len(first.word) >= 2
+                or (second is not None and not second.is_person and len(second.word) >= 2)):
             return 0
-        if trusted and len(first.word) >= 2 and first.flag in ("ns", "nt") and not compound:
+        if trusted and not compound and len(first.word) >= 2 and (
+                first.flag == "nt" or (first.flag == "ns" and first.word.endswith(PLACE_ENDINGS))):
             return 0
         if (len(first.word) == surname and second is not None and second.flag in PERSON_FLAGS
                 and len(second.word) <= 2):
@@ -175,6 +185,8 @@ def labelled_names(text: str, words: list[Token]) -> Iterator[Span]:
                 break
             run = run_match.group(0)
             index = index_at.get(position)
+            if index is None and not trusted:
+                break  # the label is part of a longer word (评标专家库)
             length = _name_length(run, words[index:index + 2] if index is not None else [], trusted=trusted)
             if not length:
                 break
@@ -196,7 +208,7 @@ def _followed_by_organisation(text: str, end: int) -> bool:
 def tagged_names(text: str, words: list[Token]) -> Iterator[Span]:
     """Names nobody entered, found by jieba's person-name tags."""
     for index, token in enumerate(words):
-        if not is_name_token(token) or MASK in token.word:
+        if not is_name_token(token, common=RUNNING_TEXT_WORD_FREQUENCY) or MASK in token.word:
             continue
         start, word = token.start, token.word
         previous = words[index - 1] if index else None

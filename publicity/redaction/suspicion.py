@@ -4,11 +4,9 @@ preview before publishing. Nothing here changes the text; it only points."""
 import re
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from directory.credit_code import validate_credit_code
 from publicity.redaction.names import MASK, tokens
 from publicity.redaction.text import normalise
 
@@ -18,8 +16,9 @@ REASONS = {
     "latin": _("Latin letters: a name in pinyin, an account or a user name?"),
     "age": _("A person's age or date of birth?"),
 }
-NUMBER_RE = re.compile(r"(?<![\d.])\d(?:[ \-]?\d){6,}(?![\d.]*\s*(?:元|万|亿|%|平方|米|吨|千克|公斤))")
-CODE_RE = re.compile(r"[0-9A-Z]{18}")
+# Seven or more digits standing alone (codes with letters, such as credit codes, are not numbers
+# of a person); amounts and measures are not suspicious.
+NUMBER_RE = re.compile(r"(?<![\dA-Za-z.\-])\d(?:[ \-]?\d){6,}(?![\dA-Za-z])(?![.\d]*\s*(?:元|万|亿|%|平方|米|吨|千克|公斤))")
 LATIN_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9_.\-]{2,}(?<![.\-])")
 ACRONYM_RE = re.compile(r"[A-Z]{2,5}")
 AGE_RE = re.compile(r"\d{1,3}\s?(?:岁|周岁)|(?:出生于|生于|出生)\s?\d{4}|\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s?出?生")
@@ -36,25 +35,15 @@ class Suspicion:
         return REASONS[self.kind]
 
 
-def _is_credit_code(value: str) -> bool:
-    try:
-        validate_credit_code(value)
-    except ValidationError:
-        return False
-    return True
-
-
 def _view_spans(text: str):
-    credit_codes = [m.span() for m in CODE_RE.finditer(text) if _is_credit_code(m.group(0))]
     for match in NUMBER_RE.finditer(text):
-        if not any(s <= match.start() and match.end() <= e for s, e in credit_codes):
-            yield match.start(), match.end(), "number"
+        yield match.start(), match.end(), "number"
     for token in tokens(text):
         if token.is_person and len(token.word) >= 2 and MASK not in token.word:
             yield token.start, token.end, "name"
     for match in LATIN_RE.finditer(text):
         word = match.group(0)
-        if ACRONYM_RE.fullmatch(word) or any(s <= match.start() < e for s, e in credit_codes):
+        if ACRONYM_RE.fullmatch(word):
             continue
         if any(char.isdigit() for char in word) and word.upper() == word:
             continue  # a code such as ZJ2026001, not a name

@@ -129,6 +129,24 @@ def test_publishing_a_decided_complaint_is_one_action(client, team):
     assert "王某某" in public and "王小明" not in public
 
 
+def test_the_preview_highlights_what_may_still_identify_someone(client, team):
+    case = case_in_state(team, State.DECIDED, filer_name="王小明", filer_phone="13900002222", respondent=None,
+                         respondent_text="杭州张强建材有限公司", project=None, project_text="文三路改造工程 合同号 20261234567")
+    client.force_login(team.supervisor)
+    page = client.get(f"/admin/publicity/complaint-decisions/{case.pk}/publish/").content.decode()
+    assert "王小明" not in page and "13900002222" not in page
+    assert '<mark title="较长的数字：是否为账号、证件号码或电话号码？" data-suspicion="number">20261234567</mark>' in page
+    assert 'data-suspicion="name">张强</mark>' in page
+    assert "处内容可能仍可识别个人身份" in page
+
+
+def test_a_clean_preview_says_nothing_suspicious_was_found(client, team):
+    case = case_in_state(team, State.DECIDED, filer_name="王小明")
+    client.force_login(team.supervisor)
+    page = client.get(f"/admin/publicity/complaint-decisions/{case.pk}/publish/").content.decode()
+    assert "隐去处理后的文本中未发现可疑内容。" in page and "<mark" not in page
+
+
 def test_undecided_complaints_and_reports_are_refused(client, team):
     investigating = case_in_state(team, State.INVESTIGATING)
     report = case_in_state(team, State.DECIDED, kind=Kind.REPORT)
