@@ -1,3 +1,5 @@
+import hashlib
+import json
 import re
 
 from django import forms
@@ -44,6 +46,16 @@ class PublishDisclosureForm(forms.Form):
     publish_until = forms.DateField(label=_("Published until"), required=False,
                                     widget=IsoDateInput(),
                                     help_text=_("Empty: the default period of the kind."))
+
+    previewed = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def redaction_digest(self) -> str:
+        """Identifies what the reviewer previewed: whatever changes the redacted text."""
+        data = self.cleaned_data
+        entity = data.get("entity")
+        inputs = [data.get("title", ""), data.get("body", ""), *self.listed_personal_values(),
+                  entity.code if entity is not None else ""]
+        return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()
 
     def listed_personal_values(self) -> list[str]:
         raw = self.cleaned_data.get("personal_values") or ""

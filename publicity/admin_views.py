@@ -12,7 +12,7 @@ from publicity import selectors
 from publicity.admin_forms import CreditRepairForm, PublishDecisionForm, PublishDisclosureForm, RemovalForm
 from publicity.models import Disclosure
 from publicity.redaction import highlighted
-from publicity.services import publish_disclosure, remove_after_credit_repair, withdraw_disclosure
+from publicity.services import preview_redaction, publish_disclosure, remove_after_credit_repair, withdraw_disclosure
 from publicity.services.complaints import decision_preview, publish_complaint_decision
 
 PUBLISH = "publicity.add_disclosure"
@@ -22,14 +22,44 @@ def inspect_url(disclosure) -> str:
     return reverse("publicity_disclosure:inspect", args=[disclosure.pk])
 
 
+def reviewer_preview(title: str, body: str) -> dict:
+    """The redacted text cut into pieces, what may still identify someone highlighted."""
+    title_parts, body_parts = highlighted(title), highlighted(body)
+    suspicious = [(part, suspicion) for part, suspicion in (*title_parts, *body_parts) if suspicion is not None]
+    return {"preview_title": title, "preview_body": body, "preview_title_parts": title_parts,
+            "preview_body_parts": body_parts, "suspicious": suspicious, "suspicious_count": len(suspicious)}
+
+
 class PublishDisclosureView(AdminFormView):
+    """Publishing by hand: the first submission shows the redacted text with what may still
+    identify someone highlighted; publishing needs a second submission of exactly that text."""
+
     permission_required = PUBLISH
     form_class = PublishDisclosureForm
+    template_name = "publicity/admin/publish_disclosure.html"
     page_title = _("Publish a disclosure")
     header_icon = "doc-full-inverse"
-    submit_button_label = _("Redact and publish")
+    submit_button_label = _("Preview the redacted text")
     intro = _("The text is redacted before it is saved: only the redacted text is ever stored or shown. "
               "Names of organisations and credit codes stay public.")
+
+    def form_valid(self, form):
+        digest = form.redaction_digest()
+        if form.cleaned_data.get("previewed") != digest:
+            return self.render_preview(digest)
+        return super().form_valid(form)
+
+    def render_preview(self, digest: str):
+        data = self.request.POST.copy()
+        data["previewed"] = digest
+        form = self.get_form_class()(data)
+        form.is_valid()
+        cleaned = form.cleaned_data
+        title, body = (preview_redaction(text=cleaned[field], entity=cleaned["entity"],
+                                         personal_values=form.listed_personal_values())
+                       for field in ("title", "body"))
+        self.submit_button_label = _("Publish the redacted text")
+        return self.render_to_response(self.get_context_data(form=form, **reviewer_preview(title, body)))
 
     def perform(self, form):
         data = form.cleaned_data
@@ -108,14 +138,6 @@ class ComplaintDecisionsView(TitledAdminMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["cases"] = selectors.complaint_decisions_to_publish(self.request.user)[:200]
         return context
-
-
-def reviewer_preview(title: str, body: str) -> dict:
-    """The redacted text cut into pieces, what may still identify someone highlighted."""
-    title_parts, body_parts = highlighted(title), highlighted(body)
-    suspicious = [(part, suspicion) for part, suspicion in (*title_parts, *body_parts) if suspicion is not None]
-    return {"preview_title": title, "preview_body": body, "preview_title_parts": title_parts,
-            "preview_body_parts": body_parts, "suspicious": suspicious, "suspicious_count": len(suspicious)}
 
 
 class PublishComplaintDecisionView(AdminFormView):
