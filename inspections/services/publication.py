@@ -51,13 +51,14 @@ def publish_result(*, inspection: Inspection, actor, summary: str = "", expected
     target = inspection.target
     entity = target.entity if target.kind == InspectionTarget.Kind.ENTITY else None
     project = target.project if target.kind == InspectionTarget.Kind.PROJECT else None
-    names = [a.inspector.staff.full_name for a in inspection.assignments.select_related("inspector__staff")]
+    values = [value for a in inspection.assignments.select_related("inspector__staff__user")
+              for value in (a.inspector.staff.full_name, a.inspector.staff.phone, a.inspector.staff.user.email)]
     disclosure = publish_disclosure(
         kind=Disclosure.Kind.INSPECTION_RESULT,
         title=_("Random inspection result: %(target)s") % {"target": target.name},
         body=text, department=target.department, entity=entity, project=project, decided_on=inspection.ended_on,
         source=inspection, source_label=inspection.reference,
-        source_url=reverse("inspections:plan", args=[inspection.plan.code]), personal_names=names, actor=actor,
+        source_url=reverse("inspections:plan", args=[inspection.plan.code]), personal_values=values, actor=actor,
     )
     inspection.disclosure_reference = str(disclosure.pk)
     inspection.save(update_fields=["disclosure_reference"])
