@@ -11,6 +11,7 @@ from django.views.generic import DetailView, ListView
 from inspections import selectors
 from inspections.draw import algorithm
 from inspections.models import InspectionPlan
+from portal.cache_headers import language_neutral
 
 DOWNLOADS = {
     "manifest.json": "application/json",
@@ -97,6 +98,7 @@ def result_csv(plan: InspectionPlan) -> bytes:
     return algorithm.canonical_csv(header, rows)
 
 
+@language_neutral
 def download(request, code, filename):
     plan = _plan(code)
     if filename not in DOWNLOADS:
@@ -126,6 +128,7 @@ def download(request, code, filename):
     return response
 
 
+@language_neutral
 def algorithm_source(request, code):
     get_object_or_404(selectors.public_plans(), code=code)
     response = HttpResponse(Path(algorithm.__file__).read_bytes(), content_type="text/x-python; charset=utf-8")
@@ -136,6 +139,7 @@ def algorithm_source(request, code):
 SPECIFICATION = Path(settings.BASE_DIR) / "docs" / "draw-algorithm.md"
 
 
+@language_neutral
 def algorithm_specification(request):
     """The algorithm's specification, so anyone can re-implement the draw without the portal's source."""
     response = HttpResponse(SPECIFICATION.read_bytes(), content_type="text/markdown; charset=utf-8")
