@@ -17,10 +17,14 @@ DOWNLOADS = {
     "manifest.json": "application/json",
     "targets.csv": "text/csv",
     "inspectors.csv": "text/csv",
+    "conflicts.csv": "text/csv",
     "reveal.json": "application/json",
     "result.json": "application/json",
     "result.csv": "text/csv",
 }
+
+
+PUBLISHED_BEFORE_THE_DRAW = ("manifest.json", "targets.csv", "inspectors.csv", "conflicts.csv")
 
 
 class PlanListView(ListView):
@@ -51,7 +55,7 @@ class PlanDetailView(DetailView):
             ratios=[(grade, bp, _percent(bp)) for grade, bp in sorted(manifest["parameters"]["ratios_bp"].items())],
             revealed=revealed,
             result_rows=_result_rows(plan, record) if revealed and record.result_json else [],
-            downloads=[name for name in DOWNLOADS if name in ("manifest.json", "targets.csv", "inspectors.csv")
+            downloads=[name for name in DOWNLOADS if name in PUBLISHED_BEFORE_THE_DRAW
                        or selectors.revealed_record(plan)],
         )
         return context
@@ -111,12 +115,15 @@ def download(request, code, filename):
         body = record.target_snapshot.encode("utf-8")
     elif filename == "inspectors.csv":
         body = record.inspector_snapshot.encode("utf-8")
+    elif filename == "conflicts.csv":
+        body = record.conflict_snapshot.encode("utf-8")
     elif revealed is None:
         raise Http404
     elif filename == "reveal.json":
         body = algorithm.canonical_json({"plan": plan.code, "secret": record.secret,
                                          "public_value": record.public_value,
-                                         "manifest_sha256": record.manifest_sha256})
+                                         "manifest_sha256": record.manifest_sha256,
+                                         "conflict_keys": selectors.revealed_conflict_keys(plan)})
     elif not record.result_json:
         raise Http404
     elif filename == "result.json":
