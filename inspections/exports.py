@@ -36,6 +36,7 @@ def plan_workbook(plan) -> bytes:
         sheet.append([_("Seed commitment"), manifest["seed_commitment"]])
         sheet.append([_("Target snapshot SHA-256"), manifest["target_snapshot_sha256"]])
         sheet.append([_("Inspector snapshot SHA-256"), manifest["inspector_snapshot_sha256"]])
+        sheet.append([_("Sealed conflicts SHA-256"), manifest["conflict_snapshot_sha256"]])
         if record.drawn_at:
             sheet.append([_("Secret"), record.secret])
             sheet.append([_("Public value"), record.public_value])

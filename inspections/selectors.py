@@ -1,8 +1,11 @@
 """Reads, with visibility applied: the public sees plans whose manifest is published; inspectors
 see the inspections they are assigned to, managers and the office see all."""
 
+import json
+
 from django.db.models import F, Prefetch, Q
 
+from inspections.draw import algorithm
 from inspections.models import DrawRecord, Inspection, InspectionAssignment, InspectionPlan, InspectionState
 
 
@@ -32,6 +35,17 @@ def revealed_record(plan: InspectionPlan) -> DrawRecord | None:
     if record is None or record.drawn_at is None:
         return None
     return record
+
+
+def revealed_conflict_keys(plan: InspectionPlan) -> dict[str, str]:
+    """After the draw, the conflict keys of the selected targets, and of no other target."""
+    record = revealed_record(plan)
+    if record is None:
+        return {}
+    manifest = json.loads(record.manifest_json)
+    targets = algorithm.parse_target_snapshot(record.target_snapshot.encode("utf-8"))
+    drawn = algorithm.drawn_target_ids(manifest, targets, record.secret, record.public_value)
+    return {target_id: algorithm.target_conflict_key(record.conflict_key, target_id) for target_id in drawn}
 
 
 def inspections_for(user):

@@ -6,12 +6,20 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal import discovery
+from portal.cache_headers import language_neutral
 from portal.health import PortalHealthView
 
 urlpatterns = [
     path("healthz", PortalHealthView.as_view(), name="healthz"),
+    path("robots.txt", discovery.robots_txt, name="robots_txt"),
+    path("sitemap.xml", language_neutral(sitemap_views.index), {"sitemaps": discovery.SITEMAPS,
+         "sitemap_url_name": "sitemap_section"}, name="sitemap_index"),
+    path("sitemap-<section>.xml", language_neutral(sitemap_views.sitemap), {"sitemaps": discovery.SITEMAPS},
+         name="sitemap_section"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

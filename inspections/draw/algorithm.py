@@ -5,7 +5,12 @@ file. docs/draw-algorithm.md describes every step; run it standalone as
     python algorithm.py DIRECTORY
 
 where DIRECTORY holds the files downloaded from a plan's public draw page (manifest.json,
-targets.csv, inspectors.csv, reveal.json, result.json).
+targets.csv, inspectors.csv, conflicts.csv, reveal.json, result.json).
+
+Conflicts of interest (回避) are published only as opaque tokens: a token is the SHA-256 of a
+per-target conflict key and an inspector id. The target snapshot commits to each target's key by
+its SHA-256; after the draw only the keys of the selected targets are revealed, so anyone can
+recompute who had to step aside for those targets, and nobody can read the ties of the others.
 """
 
 from __future__ import annotations
@@ -15,13 +20,15 @@ import hashlib
 import io
 import json
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-ALGORITHM_VERSION = "sjsg-draw/1"
+ALGORITHM_VERSION = "sjsg-draw/2"
 GRADES = ("A", "B", "C", "D")
-TARGET_FIELDS = ("target_id", "kind", "department", "stratum", "forced", "last_inspected_on", "name")
-INSPECTOR_FIELDS = ("inspector_id", "department", "conflicts", "name")
+TARGET_FIELDS = ("target_id", "kind", "department", "stratum", "forced", "last_inspected_on", "name",
+                 "conflict_key_sha256")
+INSPECTOR_FIELDS = ("inspector_id", "department", "name")
+CONFLICT_FIELDS = ("token",)
 BASIS_POINTS = 10_000
 
 
@@ -42,13 +49,13 @@ class TargetRow:
     forced: bool
     last_inspected_on: str  # ISO date or ""
     name: str
+    conflict_key_sha256: str = ""  # commitment to the target's conflict key
 
 
 @dataclass(frozen=True)
 class InspectorRow:
     inspector_id: str
     department: str
-    conflicts: frozenset[str]
     name: str
 
 
@@ -136,32 +143,70 @@ def _read_csv(data: bytes, header: tuple[str, ...]) -> list[list[str]]:
 
 def target_snapshot(rows: list[TargetRow]) -> bytes:
     return canonical_csv(TARGET_FIELDS, [
-        (r.target_id, r.kind, r.department, r.stratum, "1" if r.forced else "0", r.last_inspected_on, r.name)
+        (r.target_id, r.kind, r.department, r.stratum, "1" if r.forced else "0", r.last_inspected_on, r.name,
+         r.conflict_key_sha256)
         for r in rows
     ])
 
 
 def inspector_snapshot(rows: list[InspectorRow]) -> bytes:
     return canonical_csv(INSPECTOR_FIELDS, [
-        (r.inspector_id, r.department, ";".join(sorted(r.conflicts)), r.name) for r in rows
+        (r.inspector_id, r.department, r.name) for r in rows
     ])
+
+
+def conflict_snapshot(tokens) -> bytes:
+    return canonical_csv(CONFLICT_FIELDS, [(token,) for token in tokens])
 
 
 def parse_target_snapshot(data: bytes) -> list[TargetRow]:
     rows = []
     for cells in _read_csv(data, TARGET_FIELDS):
-        target_id, kind, department, stratum, forced, last, name = cells
+        target_id, kind, department, stratum, forced, last, name, key_sha256 = cells
         if forced not in ("0", "1"):
             raise DrawError(f"target {target_id}: forced must be 0 or 1", target_id=target_id)
-        rows.append(TargetRow(target_id, kind, department, stratum, forced == "1", last, name))
+        rows.append(TargetRow(target_id, kind, department, stratum, forced == "1", last, name, key_sha256))
     return rows
 
 
 def parse_inspector_snapshot(data: bytes) -> list[InspectorRow]:
-    return [
-        InspectorRow(inspector_id, department, frozenset(c for c in conflicts.split(";") if c), name)
-        for inspector_id, department, conflicts, name in _read_csv(data, INSPECTOR_FIELDS)
-    ]
+    return [InspectorRow(*cells) for cells in _read_csv(data, INSPECTOR_FIELDS)]
+
+
+def parse_conflict_snapshot(data: bytes) -> frozenset[str]:
+    return frozenset(token for (token,) in _read_csv(data, CONFLICT_FIELDS))
+
+
+# --- conflicts of interest, sealed -----------------------------------------------------------------
+
+def target_conflict_key(plan_conflict_key: str, target_id: str) -> str:
+    """The key of one target, derived from the plan's never-published conflict key."""
+    return sha256_hex(f"{plan_conflict_key}\n{target_id}")
+
+
+def conflict_token(target_key: str, inspector_id: str) -> str:
+    return sha256_hex(f"{target_key}\n{inspector_id}")
+
+
+def seal_conflicts(plan_conflict_key: str, targets: list[TargetRow],
+                   pairs: set[tuple[str, str]]) -> tuple[list[TargetRow], list[str]]:
+    """Targets with the commitment to their conflict key filled in, and the sorted tokens of the
+    (target id, inspector id) pairs that conflict."""
+    keys = {t.target_id: target_conflict_key(plan_conflict_key, t.target_id) for t in targets}
+    sealed = [replace(t, conflict_key_sha256=sha256_hex(keys[t.target_id])) for t in targets]
+    return sealed, sorted(conflict_token(keys[target_id], inspector_id) for target_id, inspector_id in pairs)
+
+
+def conflicted_inspectors(target: TargetRow, conflict_keys: dict[str, str], tokens: frozenset[str],
+                          inspectors: list[InspectorRow]) -> frozenset[str]:
+    """Inspectors who must step aside for this target, from its revealed key and the published tokens."""
+    key = conflict_keys.get(target.target_id)
+    if key is None:
+        raise DrawError(f"target {target.target_id}: its conflict key is not revealed", target_id=target.target_id)
+    if sha256_hex(key) != target.conflict_key_sha256:
+        raise DrawError(f"target {target.target_id}: the revealed conflict key does not match the target snapshot",
+                        target_id=target.target_id)
+    return frozenset(i.inspector_id for i in inspectors if conflict_token(key, i.inspector_id) in tokens)
 
 
 # --- manifest, commitment and seed ------------------------------------------------------------
@@ -172,14 +217,15 @@ def commitment(secret: str) -> str:
 
 
 def build_manifest(*, plan_code: str, plan_title: str, parameters: dict, target_snapshot_bytes: bytes,
-                   inspector_snapshot_bytes: bytes, seed_commitment: str, public_value_source: str,
-                   draw_time: str) -> dict:
+                   inspector_snapshot_bytes: bytes, conflict_snapshot_bytes: bytes, seed_commitment: str,
+                   public_value_source: str, draw_time: str) -> dict:
     return {
         "algorithm": ALGORITHM_VERSION,
         "plan": {"code": plan_code, "title": plan_title},
         "parameters": parameters,
         "target_snapshot_sha256": sha256_hex(target_snapshot_bytes),
         "inspector_snapshot_sha256": sha256_hex(inspector_snapshot_bytes),
+        "conflict_snapshot_sha256": sha256_hex(conflict_snapshot_bytes),
         "seed_commitment": seed_commitment,
         "public_value_source": public_value_source,
         "draw_time": draw_time,
@@ -263,7 +309,8 @@ def select_targets(parameters: dict, targets: list[TargetRow], seed: str):
     return chosen, strata, excluded
 
 
-def assign_inspectors(parameters: dict, chosen, inspectors: list[InspectorRow], seed: str, progress=None):
+def assign_inspectors(parameters: dict, chosen, inspectors: list[InspectorRow], conflict_tokens: frozenset[str],
+                      conflict_keys: dict[str, str], seed: str, progress=None):
     departments = list(parameters["departments"])
     per_target = parameters["inspectors_per_target"]
     joint = len(departments) > 1
@@ -273,7 +320,8 @@ def assign_inspectors(parameters: dict, chosen, inspectors: list[InspectorRow], 
     load = {i.inspector_id: 0 for i in inspectors}
     selected = []
     for order, (row, reason, key) in enumerate(chosen, start=1):
-        candidates = [i for i in inspectors if row.target_id not in i.conflicts]
+        conflicted = conflicted_inspectors(row, conflict_keys, conflict_tokens, inspectors)
+        candidates = [i for i in inspectors if i.inspector_id not in conflicted]
         keys = {i.inspector_id: inspector_rank_key(seed, row.target_id, i.inspector_id) for i in candidates}
 
         def best(pool, keys=keys):
@@ -308,9 +356,8 @@ def assign_inspectors(parameters: dict, chosen, inspectors: list[InspectorRow], 
     return selected
 
 
-def run_draw(manifest: dict, targets: list[TargetRow], inspectors: list[InspectorRow], secret: str,
-             public_value: str, progress=None) -> DrawResult:
-    """The whole draw from the manifest, both snapshots, the revealed secret and the public value."""
+def _check_material(manifest: dict, targets: list[TargetRow], inspectors: list[InspectorRow],
+                    conflict_tokens: frozenset[str], secret: str) -> None:
     if manifest.get("algorithm") != ALGORITHM_VERSION:
         raise DrawError(f"this implementation runs {ALGORITHM_VERSION}, not {manifest.get('algorithm')}")
     if commitment(secret) != manifest["seed_commitment"]:
@@ -319,12 +366,31 @@ def run_draw(manifest: dict, targets: list[TargetRow], inspectors: list[Inspecto
         raise DrawError("the target snapshot does not match the manifest")
     if sha256_hex(inspector_snapshot(inspectors)) != manifest["inspector_snapshot_sha256"]:
         raise DrawError("the inspector snapshot does not match the manifest")
+    if sha256_hex(conflict_snapshot(conflict_tokens)) != manifest["conflict_snapshot_sha256"]:
+        raise DrawError("the conflict snapshot does not match the manifest")
+    validate_parameters(manifest["parameters"])
+
+
+def drawn_target_ids(manifest: dict, targets: list[TargetRow], secret: str, public_value: str) -> list[str]:
+    """The targets the draw selects (before inspectors are assigned): the ones whose conflict keys
+    are revealed. Targets alone decide them, so a failed assignment reveals the same keys."""
+    validate_parameters(manifest["parameters"])
+    seed = derive_seed(secret, public_value, manifest_hash(manifest))
+    chosen, _strata, _excluded = select_targets(manifest["parameters"], targets, seed)
+    return [row.target_id for row, _reason, _key in chosen]
+
+
+def run_draw(manifest: dict, targets: list[TargetRow], inspectors: list[InspectorRow],
+             conflict_tokens: frozenset[str], secret: str, public_value: str, conflict_keys: dict[str, str],
+             progress=None) -> DrawResult:
+    """The whole draw from the manifest, the three snapshots, the revealed secret, the public value
+    and the revealed conflict keys of the selected targets."""
+    _check_material(manifest, targets, inspectors, conflict_tokens, secret)
     parameters = manifest["parameters"]
-    validate_parameters(parameters)
     digest = manifest_hash(manifest)
     seed = derive_seed(secret, public_value, digest)
     chosen, strata, excluded = select_targets(parameters, targets, seed)
-    selected = assign_inspectors(parameters, chosen, inspectors, seed, progress)
+    selected = assign_inspectors(parameters, chosen, inspectors, conflict_tokens, conflict_keys, seed, progress)
     return DrawResult(digest, seed, selected, strata, excluded)
 
 
@@ -337,7 +403,7 @@ class Check:
     detail: str = ""
 
 
-def verify_published(*, manifest_bytes: bytes, target_bytes: bytes, inspector_bytes: bytes,
+def verify_published(*, manifest_bytes: bytes, target_bytes: bytes, inspector_bytes: bytes, conflict_bytes: bytes,
                      reveal: dict, result_bytes: bytes, published_manifest_sha256: str = "") -> list[Check]:
     """Recompute a draw from its published files; every check must pass."""
     checks = []
@@ -351,6 +417,9 @@ def verify_published(*, manifest_bytes: bytes, target_bytes: bytes, inspector_by
     checks.append(Check("inspector snapshot hash",
                         sha256_hex(inspector_bytes) == manifest["inspector_snapshot_sha256"],
                         f"computed {sha256_hex(inspector_bytes)}, manifest {manifest['inspector_snapshot_sha256']}"))
+    checks.append(Check("conflict snapshot hash",
+                        sha256_hex(conflict_bytes) == manifest.get("conflict_snapshot_sha256"),
+                        f"computed {sha256_hex(conflict_bytes)}, manifest {manifest.get('conflict_snapshot_sha256')}"))
     secret, public_value = reveal.get("secret", ""), reveal.get("public_value", "")
     checks.append(Check("seed commitment", commitment(secret) == manifest["seed_commitment"],
                         f"SHA-256 of the secret is {commitment(secret)}, manifest {manifest['seed_commitment']}"))
@@ -359,7 +428,8 @@ def verify_published(*, manifest_bytes: bytes, target_bytes: bytes, inspector_by
         return checks
     try:
         result = run_draw(manifest, parse_target_snapshot(target_bytes), parse_inspector_snapshot(inspector_bytes),
-                          secret, public_value)
+                          parse_conflict_snapshot(conflict_bytes), secret, public_value,
+                          reveal.get("conflict_keys", {}))
     except DrawError as exc:
         checks.append(Check("draw recomputed", False, str(exc)))
         return checks
@@ -376,6 +446,7 @@ def verify_directory(directory: Path) -> list[Check]:
         manifest_bytes=(directory / "manifest.json").read_bytes(),
         target_bytes=(directory / "targets.csv").read_bytes(),
         inspector_bytes=(directory / "inspectors.csv").read_bytes(),
+        conflict_bytes=(directory / "conflicts.csv").read_bytes(),
         reveal=reveal,
         result_bytes=(directory / "result.json").read_bytes(),
         published_manifest_sha256=reveal.get("manifest_sha256", ""),

@@ -131,6 +131,11 @@ class DrawRecord(models.Model):
     manifest_sha256 = models.CharField(_("manifest SHA-256"), max_length=64)
     target_snapshot = models.TextField(_("target snapshot"))
     inspector_snapshot = models.TextField(_("inspector snapshot"))
+    conflict_snapshot = models.TextField(_("conflict snapshot"), blank=True)
+    conflict_key = models.CharField(
+        _("conflict key"), max_length=64, blank=True,
+        help_text=_("Never published: the keys of the selected targets are derived from it and revealed after the draw."),
+    )
     secret = models.CharField(_("secret"), max_length=64, help_text=_("Revealed only after the draw."))
     public_value = models.CharField(_("public value"), max_length=200, blank=True)
     result_json = models.TextField(_("result"), blank=True)

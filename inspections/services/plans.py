@@ -96,14 +96,18 @@ def approve_plan(*, plan: InspectionPlan, actor, expected_version: int | None = 
         raise DomainError(_("Only %(count)d active inspectors with a valid certificate are in the plan's departments; "
                             "%(needed)d are needed per target.") % {"count": len(inspectors),
                                                                    "needed": locked.inspectors_per_target})
-    target_bytes = algorithm.target_snapshot(snapshots.target_rows(locked, targets))
-    inspector_bytes = algorithm.inspector_snapshot(snapshots.inspector_rows(inspectors, targets))
+    conflict_key = secrets.token_hex(32)
+    target_rows, tokens = algorithm.seal_conflicts(conflict_key, snapshots.target_rows(locked, targets),
+                                                   snapshots.conflict_pairs(inspectors, targets))
+    target_bytes = algorithm.target_snapshot(target_rows)
+    inspector_bytes = algorithm.inspector_snapshot(snapshots.inspector_rows(inspectors))
+    conflict_bytes = algorithm.conflict_snapshot(tokens)
     secret = secrets.token_hex(32)
     manifest = algorithm.build_manifest(
         plan_code=locked.code, plan_title=locked.title,
         parameters=snapshots.plan_parameters(locked, timezone.localtime(locked.draw_at).date()),
         target_snapshot_bytes=target_bytes, inspector_snapshot_bytes=inspector_bytes,
-        seed_commitment=algorithm.commitment(secret), public_value_source=locked.public_value_source,
+        conflict_snapshot_bytes=conflict_bytes, seed_commitment=algorithm.commitment(secret), public_value_source=locked.public_value_source,
         draw_time=timezone.localtime(locked.draw_at).isoformat(),
     )
     try:
@@ -119,7 +123,8 @@ def approve_plan(*, plan: InspectionPlan, actor, expected_version: int | None = 
     manifest_bytes = algorithm.canonical_json(manifest)
     record = DrawRecord.objects.create(
         plan=approved, manifest_json=manifest_bytes.decode("utf-8"), manifest_sha256=algorithm.sha256_hex(manifest_bytes),
-        target_snapshot=target_bytes.decode("utf-8"), inspector_snapshot=inspector_bytes.decode("utf-8"), secret=secret,
+        target_snapshot=target_bytes.decode("utf-8"), inspector_snapshot=inspector_bytes.decode("utf-8"),
+        conflict_snapshot=conflict_bytes.decode("utf-8"), conflict_key=conflict_key, secret=secret,
     )
     _event(approved, actor, "approve", from_state=transition.from_state, to_state=transition.to_state,
            data={"manifest_sha256": record.manifest_sha256, "targets": len(targets), "inspectors": len(inspectors)})
@@ -210,10 +215,12 @@ def execute_draw(*, plan_id: int) -> str:
     record = plan.draw_record
     manifest = json.loads(record.manifest_json)
     try:
+        targets = algorithm.parse_target_snapshot(record.target_snapshot.encode("utf-8"))
+        conflict_keys = {t.target_id: algorithm.target_conflict_key(record.conflict_key, t.target_id) for t in targets}
         result = algorithm.run_draw(
-            manifest, algorithm.parse_target_snapshot(record.target_snapshot.encode("utf-8")),
-            algorithm.parse_inspector_snapshot(record.inspector_snapshot.encode("utf-8")),
-            record.secret, record.public_value, progress=_report_progress(plan_id),
+            manifest, targets, algorithm.parse_inspector_snapshot(record.inspector_snapshot.encode("utf-8")),
+            algorithm.parse_conflict_snapshot(record.conflict_snapshot.encode("utf-8")),
+            record.secret, record.public_value, conflict_keys, progress=_report_progress(plan_id),
         )
     except algorithm.DrawError as exc:
         _fail(plan_id, str(exc), exc.target_id)

@@ -77,16 +77,20 @@ def target_rows(plan: InspectionPlan, targets) -> list[algorithm.TargetRow]:
     ]
 
 
-def inspector_rows(inspectors, targets) -> list[algorithm.InspectorRow]:
-    found = conflicts(inspectors, targets)
-    target_ids = {t.pk: t.target_id for t in targets}
+def inspector_rows(inspectors) -> list[algorithm.InspectorRow]:
     return [
-        algorithm.InspectorRow(
-            inspector_id=i.certificate_no, department=i.staff.department.code,
-            conflicts=frozenset(target_ids[pk] for pk in found[i.pk]), name=" ".join(i.staff.full_name.split()),
-        )
+        algorithm.InspectorRow(inspector_id=i.certificate_no, department=i.staff.department.code,
+                               name=" ".join(i.staff.full_name.split()))
         for i in inspectors
     ]
+
+
+def conflict_pairs(inspectors, targets) -> set[tuple[str, str]]:
+    """(target id, certificate number) of every inspector who must step aside for a target; the
+    draw publishes them only sealed (algorithm.seal_conflicts)."""
+    found = conflicts(inspectors, targets)
+    target_ids = {t.pk: t.target_id for t in targets}
+    return {(target_ids[target_pk], i.certificate_no) for i in inspectors for target_pk in found[i.pk]}
 
 
 def plan_parameters(plan: InspectionPlan, draw_day: dt.date) -> dict:

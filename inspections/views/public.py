@@ -11,15 +11,20 @@ from django.views.generic import DetailView, ListView
 from inspections import selectors
 from inspections.draw import algorithm
 from inspections.models import InspectionPlan
+from portal.cache_headers import language_neutral
 
 DOWNLOADS = {
     "manifest.json": "application/json",
     "targets.csv": "text/csv",
     "inspectors.csv": "text/csv",
+    "conflicts.csv": "text/csv",
     "reveal.json": "application/json",
     "result.json": "application/json",
     "result.csv": "text/csv",
 }
+
+
+PUBLISHED_BEFORE_THE_DRAW = ("manifest.json", "targets.csv", "inspectors.csv", "conflicts.csv")
 
 
 class PlanListView(ListView):
@@ -50,7 +55,7 @@ class PlanDetailView(DetailView):
             ratios=[(grade, bp, _percent(bp)) for grade, bp in sorted(manifest["parameters"]["ratios_bp"].items())],
             revealed=revealed,
             result_rows=_result_rows(plan, record) if revealed and record.result_json else [],
-            downloads=[name for name in DOWNLOADS if name in ("manifest.json", "targets.csv", "inspectors.csv")
+            downloads=[name for name in DOWNLOADS if name in PUBLISHED_BEFORE_THE_DRAW
                        or selectors.revealed_record(plan)],
         )
         return context
@@ -97,6 +102,7 @@ def result_csv(plan: InspectionPlan) -> bytes:
     return algorithm.canonical_csv(header, rows)
 
 
+@language_neutral
 def download(request, code, filename):
     plan = _plan(code)
     if filename not in DOWNLOADS:
@@ -109,12 +115,15 @@ def download(request, code, filename):
         body = record.target_snapshot.encode("utf-8")
     elif filename == "inspectors.csv":
         body = record.inspector_snapshot.encode("utf-8")
+    elif filename == "conflicts.csv":
+        body = record.conflict_snapshot.encode("utf-8")
     elif revealed is None:
         raise Http404
     elif filename == "reveal.json":
         body = algorithm.canonical_json({"plan": plan.code, "secret": record.secret,
                                          "public_value": record.public_value,
-                                         "manifest_sha256": record.manifest_sha256})
+                                         "manifest_sha256": record.manifest_sha256,
+                                         "conflict_keys": selectors.revealed_conflict_keys(plan)})
     elif not record.result_json:
         raise Http404
     elif filename == "result.json":
@@ -126,6 +135,7 @@ def download(request, code, filename):
     return response
 
 
+@language_neutral
 def algorithm_source(request, code):
     get_object_or_404(selectors.public_plans(), code=code)
     response = HttpResponse(Path(algorithm.__file__).read_bytes(), content_type="text/x-python; charset=utf-8")
@@ -136,6 +146,7 @@ def algorithm_source(request, code):
 SPECIFICATION = Path(settings.BASE_DIR) / "docs" / "draw-algorithm.md"
 
 
+@language_neutral
 def algorithm_specification(request):
     """The algorithm's specification, so anyone can re-implement the draw without the portal's source."""
     response = HttpResponse(SPECIFICATION.read_bytes(), content_type="text/markdown; charset=utf-8")

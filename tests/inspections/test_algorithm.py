@@ -5,7 +5,7 @@ import json
 from collections import Counter
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from inspections.draw import algorithm as alg
@@ -27,7 +27,7 @@ def draw_inputs(draw, departments=("ZJ",)):
         for index in range(n_targets)
     ]
     inspectors = [
-        alg.InspectorRow(f"ZF{index:03d}", departments[index % len(departments)], frozenset(), f"检查员{index}")
+        alg.InspectorRow(f"ZF{index:03d}", departments[index % len(departments)], f"检查员{index}")
         for index in range(draw(st.integers(min_value=len(departments) * 3, max_value=12)))
     ]
     parameters = {
@@ -41,24 +41,53 @@ def draw_inputs(draw, departments=("ZJ",)):
     return parameters, targets, inspectors, secret
 
 
-def manifest_for(parameters, targets, inspectors, secret, public_value_source=""):
-    return alg.build_manifest(
+CONFLICT_KEY = "c0" * 32
+
+
+@dataclasses.dataclass
+class Sealed:
+    """What a plan publishes before the draw, with the conflicts sealed, and the keys it could reveal."""
+
+    manifest: dict
+    targets: list
+    inspectors: list
+    tokens: frozenset
+    keys: dict
+
+    def run(self, secret, public_value=""):
+        return alg.run_draw(self.manifest, self.targets, self.inspectors, self.tokens, secret, public_value, self.keys)
+
+
+def seal(parameters, targets, inspectors, secret, conflicts=(), public_value_source=""):
+    """`conflicts`: (target id, inspector id) pairs."""
+    sealed_targets, tokens = alg.seal_conflicts(CONFLICT_KEY, targets, set(conflicts))
+    manifest = alg.build_manifest(
         plan_code="CC2026-01", plan_title="抽查计划", parameters=parameters,
-        target_snapshot_bytes=alg.target_snapshot(targets), inspector_snapshot_bytes=alg.inspector_snapshot(inspectors),
+        target_snapshot_bytes=alg.target_snapshot(sealed_targets),
+        inspector_snapshot_bytes=alg.inspector_snapshot(inspectors),
+        conflict_snapshot_bytes=alg.conflict_snapshot(tokens),
         seed_commitment=alg.commitment(secret), public_value_source=public_value_source,
         draw_time="2026-12-01T10:00:00+08:00",
     )
+    keys = {t.target_id: alg.target_conflict_key(CONFLICT_KEY, t.target_id) for t in targets}
+    return Sealed(manifest, sealed_targets, inspectors, frozenset(tokens), keys)
+
+
+def manifest_for(parameters, targets, inspectors, secret, conflicts=()):
+    return seal(parameters, targets, inspectors, secret, conflicts).manifest
 
 
 @FAST
 @given(draw_inputs())
 def test_same_inputs_give_the_same_draw(inputs):
     parameters, targets, inspectors, secret = inputs
-    manifest = manifest_for(parameters, targets, inspectors, secret)
-    first = alg.run_draw(manifest, targets, inspectors, secret, "12345")
-    second = alg.run_draw(json.loads(alg.canonical_json(manifest)),
-                          alg.parse_target_snapshot(alg.target_snapshot(list(reversed(targets)))),
-                          alg.parse_inspector_snapshot(alg.inspector_snapshot(inspectors)), secret, "12345")
+    sealed = seal(parameters, targets, inspectors, secret)
+    first = sealed.run(secret, "12345")
+    second = alg.run_draw(json.loads(alg.canonical_json(sealed.manifest)),
+                          alg.parse_target_snapshot(alg.target_snapshot(list(reversed(sealed.targets)))),
+                          alg.parse_inspector_snapshot(alg.inspector_snapshot(inspectors)),
+                          alg.parse_conflict_snapshot(alg.conflict_snapshot(sorted(sealed.tokens))),
+                          secret, "12345", sealed.keys)
     assert alg.canonical_json(first.as_dict()) == alg.canonical_json(second.as_dict())
 
 
@@ -67,12 +96,16 @@ def test_same_inputs_give_the_same_draw(inputs):
 def test_any_change_to_snapshot_parameter_or_seed_changes_the_manifest_hash(inputs, data):
     parameters, targets, inspectors, secret = inputs
     original = alg.manifest_hash(manifest_for(parameters, targets, inspectors, secret))
-    change = data.draw(st.sampled_from(["target", "inspector", "ratio", "per_target", "cutoff", "secret"]))
+    conflicts = ()
+    change = data.draw(st.sampled_from(["target", "inspector", "conflict", "ratio", "per_target", "cutoff", "secret"]))
     if change == "target":
         extra = alg.TargetRow("P:NEW-1", "project", parameters["departments"][0], "B", False, "", "新项目")
         targets = [*targets, extra]
     elif change == "inspector":
-        inspectors = [dataclasses.replace(inspectors[0], conflicts=frozenset({"E:T999"})), *inspectors[1:]]
+        inspectors = [dataclasses.replace(inspectors[0], name="改名"), *inspectors[1:]]
+    elif change == "conflict":
+        assume(targets)
+        conflicts = [(targets[0].target_id, inspectors[0].inspector_id)]
     elif change == "ratio":
         grade = data.draw(GRADE)
         parameters = {**parameters, "ratios_bp": {**parameters["ratios_bp"],
@@ -83,14 +116,14 @@ def test_any_change_to_snapshot_parameter_or_seed_changes_the_manifest_hash(inpu
         parameters = {**parameters, "recent_cutoff": "2025-12-31"}
     else:
         secret = ("1" if secret[0] != "1" else "2") + secret[1:]
-    assert alg.manifest_hash(manifest_for(parameters, targets, inspectors, secret)) != original
+    assert alg.manifest_hash(manifest_for(parameters, targets, inspectors, secret, conflicts)) != original
 
 
 @FAST
 @given(draw_inputs())
 def test_each_stratum_yields_ceil_ratio_times_n_or_all(inputs):
     parameters, targets, inspectors, secret = inputs
-    result = alg.run_draw(manifest_for(parameters, targets, inspectors, secret), targets, inspectors, secret, "")
+    result = seal(parameters, targets, inspectors, secret).run(secret)
     cutoff = parameters["recent_cutoff"]
     for grade in alg.GRADES:
         pool = [t for t in targets if t.stratum == grade and not t.forced
@@ -108,18 +141,17 @@ def test_each_stratum_yields_ceil_ratio_times_n_or_all(inputs):
 def test_no_conflicted_inspector_and_enough_distinct_inspectors_or_a_named_error(inputs, data):
     parameters, targets, inspectors, secret = inputs
     target_ids = [t.target_id for t in targets]
-    inspectors = [
-        dataclasses.replace(i, conflicts=frozenset(data.draw(st.lists(st.sampled_from(target_ids), max_size=6))
-                                                   if target_ids else []))
+    conflicts = {
+        (target_id, i.inspector_id)
         for i in inspectors
-    ]
-    manifest = manifest_for(parameters, targets, inspectors, secret)
+        for target_id in (data.draw(st.lists(st.sampled_from(target_ids), max_size=6)) if target_ids else [])
+    }
     try:
-        result = alg.run_draw(manifest, targets, inspectors, secret, "")
+        result = seal(parameters, targets, inspectors, secret, conflicts).run(secret)
     except alg.DrawError as exc:
         assert exc.target_id in target_ids
         assert exc.target_id in str(exc)
-        free = [i for i in inspectors if exc.target_id not in i.conflicts]
+        free = [i for i in inspectors if (exc.target_id, i.inspector_id) not in conflicts]
         departments_free = {i.department for i in free}
         assert len(free) < parameters["inspectors_per_target"] or departments_free != {"JT", "ZJ"}
         return
@@ -127,27 +159,26 @@ def test_no_conflicted_inspector_and_enough_distinct_inspectors_or_a_named_error
     for selected in result.selected:
         assert len(selected.inspectors) == parameters["inspectors_per_target"]
         assert len(set(selected.inspectors)) == len(selected.inspectors)
-        assert all(selected.target_id not in by_id[i].conflicts for i in selected.inspectors)
+        assert all((selected.target_id, i) not in conflicts for i in selected.inspectors)
         assert {by_id[i].department for i in selected.inspectors} == {"JT", "ZJ"}
 
 
 def test_a_target_without_enough_free_inspectors_stops_the_draw_naming_it():
     targets = [alg.TargetRow("E:A1", "entity", "ZJ", "D", True, "", "甲公司")]
-    inspectors = [alg.InspectorRow("ZF1", "ZJ", frozenset({"E:A1"}), "甲"),
-                  alg.InspectorRow("ZF2", "ZJ", frozenset(), "乙")]
+    inspectors = [alg.InspectorRow("ZF1", "ZJ", "甲"), alg.InspectorRow("ZF2", "ZJ", "乙")]
     parameters = {"departments": ["ZJ"], "ratios_bp": dict.fromkeys(alg.GRADES, 0), "inspectors_per_target": 2,
                   "recent_cutoff": ""}
     with pytest.raises(alg.DrawError, match="E:A1: only 1 of the 2") as info:
-        alg.run_draw(manifest_for(parameters, targets, inspectors, "s"), targets, inspectors, "s", "")
+        seal(parameters, targets, inspectors, "s", {("E:A1", "ZF1")}).run("s")
     assert info.value.target_id == "E:A1"
 
 
 def test_load_is_balanced_across_inspectors():
     targets = [alg.TargetRow(f"E:{i:02d}", "entity", "ZJ", "D", False, "", f"公司{i}") for i in range(12)]
-    inspectors = [alg.InspectorRow(f"ZF{i}", "ZJ", frozenset(), f"员{i}") for i in range(6)]
+    inspectors = [alg.InspectorRow(f"ZF{i}", "ZJ", f"员{i}") for i in range(6)]
     parameters = {"departments": ["ZJ"], "ratios_bp": {"A": 0, "B": 0, "C": 0, "D": 10_000},
                   "inspectors_per_target": 2, "recent_cutoff": ""}
-    result = alg.run_draw(manifest_for(parameters, targets, inspectors, "x"), targets, inspectors, "x", "")
+    result = seal(parameters, targets, inspectors, "x").run("x")
     load = Counter(i for s in result.selected for i in s.inspectors)
     assert set(load.values()) == {4}
 
@@ -180,16 +211,16 @@ def test_recently_inspected_targets_are_excluded_unless_forced():
     targets = [alg.TargetRow("E:1", "entity", "ZJ", "D", False, "2026-03-01", "甲"),
                alg.TargetRow("E:2", "entity", "ZJ", "D", True, "2026-03-01", "乙"),
                alg.TargetRow("E:3", "entity", "ZJ", "D", False, "2025-01-01", "丙")]
-    inspectors = [alg.InspectorRow(f"ZF{i}", "ZJ", frozenset(), "员") for i in range(2)]
+    inspectors = [alg.InspectorRow(f"ZF{i}", "ZJ", "员") for i in range(2)]
     parameters = {"departments": ["ZJ"], "ratios_bp": {"A": 0, "B": 0, "C": 0, "D": 10_000},
                   "inspectors_per_target": 2, "recent_cutoff": "2026-01-01"}
-    result = alg.run_draw(manifest_for(parameters, targets, inspectors, "k"), targets, inspectors, "k", "")
+    result = seal(parameters, targets, inspectors, "k").run("k")
     assert [s.target_id for s in result.selected] == ["E:2", "E:3"]
     assert result.excluded_recent == ["E:1"]
 
 
 def test_snapshot_cells_with_commas_and_quotes_round_trip():
-    rows = [alg.TargetRow("E:1", "entity", "ZJ", "A", False, "", '甲,"乙"公司')]
+    rows = [alg.TargetRow("E:1", "entity", "ZJ", "A", False, "", '甲,"乙"公司', "ab" * 32)]
     data = alg.target_snapshot(rows)
     assert data.endswith(b"\n") and b"\r" not in data
     assert alg.parse_target_snapshot(data) == rows
@@ -199,11 +230,43 @@ def test_snapshot_cells_with_commas_and_quotes_round_trip():
 
 def test_wrong_secret_or_tampered_snapshot_is_refused():
     targets = [alg.TargetRow("E:1", "entity", "ZJ", "D", False, "", "甲")]
-    inspectors = [alg.InspectorRow(f"ZF{i}", "ZJ", frozenset(), "员") for i in range(2)]
+    inspectors = [alg.InspectorRow(f"ZF{i}", "ZJ", "员") for i in range(2)]
     parameters = {"departments": ["ZJ"], "ratios_bp": dict.fromkeys(alg.GRADES, 10_000),
                   "inspectors_per_target": 2, "recent_cutoff": ""}
-    manifest = manifest_for(parameters, targets, inspectors, "right")
+    sealed = seal(parameters, targets, inspectors, "right")
     with pytest.raises(alg.DrawError, match="commitment"):
-        alg.run_draw(manifest, targets, inspectors, "wrong", "")
+        sealed.run("wrong")
     with pytest.raises(alg.DrawError, match="target snapshot"):
-        alg.run_draw(manifest, [dataclasses.replace(targets[0], stratum="A")], inspectors, "right", "")
+        dataclasses.replace(sealed, targets=[dataclasses.replace(sealed.targets[0], stratum="A")]).run("right")
+    with pytest.raises(alg.DrawError, match="conflict snapshot"):
+        dataclasses.replace(sealed, tokens=sealed.tokens - sealed.tokens).run("right") if sealed.tokens else \
+            dataclasses.replace(sealed, tokens=frozenset({"0" * 64})).run("right")
+    with pytest.raises(alg.DrawError, match="conflict key"):
+        dataclasses.replace(sealed, keys={"E:1": "f" * 64}).run("right")
+    with pytest.raises(alg.DrawError, match="not revealed"):
+        dataclasses.replace(sealed, keys={}).run("right")
+
+
+def test_sealed_conflicts_hide_every_tie_until_a_target_is_drawn():
+    """The published material names no conflict pair; the revealed keys of the drawn targets give
+    back exactly their conflicts, and the targets not drawn keep theirs hidden."""
+    targets = [alg.TargetRow(f"E:{i}", "entity", "ZJ", "D", i == 1, "", f"公司{i}") for i in range(1, 4)]
+    inspectors = [alg.InspectorRow(f"ZF{i}", "ZJ", f"员{i}") for i in range(1, 5)]
+    conflicts = {("E:1", "ZF1"), ("E:2", "ZF2"), ("E:3", "ZF3")}
+    parameters = {"departments": ["ZJ"], "ratios_bp": dict.fromkeys(alg.GRADES, 0),
+                  "inspectors_per_target": 2, "recent_cutoff": ""}
+    sealed = seal(parameters, targets, inspectors, "s", conflicts)
+    published = (alg.target_snapshot(sealed.targets) + alg.inspector_snapshot(inspectors)
+                 + alg.conflict_snapshot(sorted(sealed.tokens)) + alg.canonical_json(sealed.manifest)).decode()
+    assert "E:1;" not in published and CONFLICT_KEY not in published
+    assert not any(key in published for key in sealed.keys.values())
+    assert len(sealed.tokens) == 3
+    drawn = alg.drawn_target_ids(sealed.manifest, sealed.targets, "s", "")
+    assert drawn == ["E:1"]
+    revealed = {target_id: sealed.keys[target_id] for target_id in drawn}
+    result = alg.run_draw(sealed.manifest, sealed.targets, inspectors, sealed.tokens, "s", "", revealed)
+    assert "ZF1" not in result.selected[0].inspectors
+    assert alg.conflicted_inspectors(sealed.targets[0], revealed, sealed.tokens, inspectors) == {"ZF1"}
+    # Without E:2's key nobody can test a pair against the tokens.
+    with pytest.raises(alg.DrawError, match="not revealed"):
+        alg.conflicted_inspectors(sealed.targets[1], revealed, sealed.tokens, inspectors)

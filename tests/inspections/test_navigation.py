@@ -107,7 +107,7 @@ def test_public_page_links_the_specification_and_labels_result_cells(client, dra
     assert 'data-label="检查人员"' in page and "尚未公示" in page
     spec = client.get(spec_url)
     assert spec.status_code == 200 and spec["Content-Type"].startswith("text/markdown")
-    assert "sjsg-draw/1" in spec.content.decode()
+    assert "sjsg-draw/2" in spec.content.decode()
 
 
 def test_editing_a_draft_plan_shows_its_dates_in_the_date_pickers(client, make_plan, manager):

@@ -4,6 +4,7 @@ import json
 import pytest
 from django.utils import timezone
 
+from inspections import selectors
 from inspections.draw import algorithm
 from inspections.models import Inspection, InspectionPlan, PlanEvent
 from inspections.services import plans
@@ -91,8 +92,9 @@ def test_published_material_reproduces_the_draw(drawn_plan):
     record = drawn_plan.draw_record
     checks = algorithm.verify_published(
         manifest_bytes=record.manifest_json.encode(), target_bytes=record.target_snapshot.encode(),
-        inspector_bytes=record.inspector_snapshot.encode(),
-        reveal={"secret": record.secret, "public_value": record.public_value},
+        inspector_bytes=record.inspector_snapshot.encode(), conflict_bytes=record.conflict_snapshot.encode(),
+        reveal={"secret": record.secret, "public_value": record.public_value,
+                "conflict_keys": selectors.revealed_conflict_keys(drawn_plan)},
         result_bytes=record.result_json.encode(), published_manifest_sha256=record.manifest_sha256,
     )
     assert all(check.ok for check in checks), checks
@@ -108,8 +110,16 @@ def test_forced_targets_and_conflicts_reach_the_snapshots(make_plan, manager, ci
     record = plans.approve_plan(plan=plan, actor=manager)
     targets = {r.target_id: r for r in algorithm.parse_target_snapshot(record.target_snapshot.encode())}
     assert targets[forced.target_id].forced
-    rows = {r.inspector_id: r for r in algorithm.parse_inspector_snapshot(record.inspector_snapshot.encode())}
-    assert rows[inspector.certificate_no].conflicts == {forced.target_id}
+    # The tie is published only sealed: no snapshot names it ...
+    published = record.target_snapshot + record.inspector_snapshot + record.conflict_snapshot + record.manifest_json
+    assert record.conflict_key not in published
+    tokens = algorithm.parse_conflict_snapshot(record.conflict_snapshot.encode())
+    assert len(tokens) == 1
+    # ... and the forced target's key, revealed after the draw, finds exactly this inspector.
+    key = algorithm.target_conflict_key(record.conflict_key, forced.target_id)
+    inspectors = algorithm.parse_inspector_snapshot(record.inspector_snapshot.encode())
+    assert algorithm.conflicted_inspectors(targets[forced.target_id], {forced.target_id: key}, tokens,
+                                           inspectors) == {inspector.certificate_no}
 
 
 def test_a_draw_without_enough_free_inspectors_fails_naming_the_target(

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def download_all(client, plan, folder):
-    for name in ("manifest.json", "targets.csv", "inspectors.csv", "reveal.json", "result.json"):
+    for name in ("manifest.json", "targets.csv", "inspectors.csv", "conflicts.csv", "reveal.json", "result.json"):
         response = client.get(reverse("inspections:download", args=[plan.code, name]))
         assert response.status_code == 200, name
         (folder / name).write_bytes(response.content)
@@ -126,3 +126,75 @@ def test_published_results_appear_on_the_public_draw_page(client, drawn_plan, ma
     publication.publish_result(inspection=inspection, actor=manager)
     page = client.get(reverse("inspections:plan", args=[drawn_plan.code])).content.decode()
     assert "评标报告签字不全" in page and "2026-12-03" in page
+
+
+@pytest.fixture
+def drawn_plan_with_ties(make_plan, manager, city, django_capture_on_commit_callbacks):
+    """A plan whose forced target has a declared tie with one inspector, and another tie with a
+    target the draw does not select (ratios 0)."""
+    import datetime as dt
+
+    from inspections.models import InspectionPlan
+    from tests.factories.inspections import InspectorTieFactory
+
+    forced, hidden = city["targets"]["ZJ"][0], city["targets"]["ZJ"][1]
+    forced.forced_complaint = True
+    forced.save()
+    inspectors = city["inspectors"]["ZJ"]
+    InspectorTieFactory(inspector=inspectors[0], entity=forced.entity)
+    InspectorTieFactory(inspector=inspectors[1], entity=hidden.entity)
+    plan = make_plan(ratio_a=0, ratio_b=0, ratio_c=0, ratio_d=0)
+    plans.approve_plan(plan=plan, actor=manager)
+    with django_capture_on_commit_callbacks(execute=True):
+        plans.start_draw(plan=plan, actor=manager, now=plan.draw_at + dt.timedelta(minutes=1))
+    plan = InspectionPlan.objects.get(pk=plan.pk)
+    assert plan.state == "drawn", plan.draw_message
+    return plan, forced, hidden, inspectors
+
+
+def test_draw_files_do_not_pair_named_inspectors_with_targets(client, drawn_plan_with_ties, tmp_path):
+    plan, forced, hidden, inspectors = drawn_plan_with_ties
+    download_all(client, plan, tmp_path)
+    inspectors_csv = (tmp_path / "inspectors.csv").read_text("utf-8")
+    assert inspectors_csv.splitlines()[0] == "inspector_id,department,name"
+    assert forced.target_id not in inspectors_csv and hidden.target_id not in inspectors_csv
+    conflicts_csv = (tmp_path / "conflicts.csv").read_text("utf-8")
+    assert conflicts_csv.splitlines()[0] == "token" and len(conflicts_csv.splitlines()) == 3
+    for name in ("conflicts.csv", "targets.csv", "manifest.json"):
+        text = (tmp_path / name).read_text("utf-8")
+        assert not any(i.certificate_no in text for i in inspectors), name
+    reveal = json.loads((tmp_path / "reveal.json").read_text("utf-8"))
+    # Only the drawn target's key is revealed; the other tie stays sealed.
+    assert set(reveal["conflict_keys"]) == {forced.target_id}
+    assert plan.draw_record.conflict_key not in "".join(p.read_text("utf-8") for p in tmp_path.iterdir())
+    result = json.loads((tmp_path / "result.json").read_text("utf-8"))
+    assert inspectors[0].certificate_no not in result["selected"][0]["inspectors"]
+    completed = subprocess.run([sys.executable, "draw_algorithm.py", "."], cwd=tmp_path,  # noqa: S603
+                               capture_output=True, text=True, check=False)
+    assert completed.returncode == 0 and "MATCH" in completed.stdout, completed.stdout
+
+
+def test_a_dropped_conflict_or_a_forged_key_is_detected(client, drawn_plan_with_ties, tmp_path):
+    plan, forced, _hidden, _inspectors = drawn_plan_with_ties
+    download_all(client, plan, tmp_path)
+    original = (tmp_path / "conflicts.csv").read_bytes()
+    (tmp_path / "conflicts.csv").write_bytes(b"\n".join(original.split(b"\n")[:2]) + b"\n")
+    completed = subprocess.run([sys.executable, "draw_algorithm.py", "."], cwd=tmp_path,  # noqa: S603
+                               capture_output=True, text=True, check=False)
+    assert completed.returncode == 1 and "[FAIL] conflict snapshot hash" in completed.stdout
+    (tmp_path / "conflicts.csv").write_bytes(original)
+    reveal = json.loads((tmp_path / "reveal.json").read_text("utf-8"))
+    reveal["conflict_keys"][forced.target_id] = "0" * 64
+    (tmp_path / "reveal.json").write_text(json.dumps(reveal), "utf-8")
+    completed = subprocess.run([sys.executable, "draw_algorithm.py", "."], cwd=tmp_path,  # noqa: S603
+                               capture_output=True, text=True, check=False)
+    assert completed.returncode == 1 and "conflict key does not match" in completed.stdout
+
+
+def test_draw_files_are_language_neutral(client, drawn_plan, settings):
+    for language in ("zh-hans", "en"):
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        for name in ("manifest.json", "inspectors.csv", "conflicts.csv", "reveal.json", "result.csv"):
+            response = client.get(reverse("inspections:download", args=[drawn_plan.code, name]))
+            assert response.status_code == 200
+            assert "Content-Language" not in response.headers and "Cookie" not in response.get("Vary", ""), name

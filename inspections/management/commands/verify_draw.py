@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from inspections import selectors
 from inspections.draw import algorithm
 from inspections.models import InspectionPlan
 
@@ -44,7 +45,9 @@ class Command(BaseCommand):
             "manifest_bytes": record.manifest_json.encode("utf-8"),
             "target_bytes": record.target_snapshot.encode("utf-8"),
             "inspector_bytes": record.inspector_snapshot.encode("utf-8"),
-            "reveal": {"secret": record.secret, "public_value": record.public_value},
+            "conflict_bytes": record.conflict_snapshot.encode("utf-8"),
+            "reveal": {"secret": record.secret, "public_value": record.public_value,
+                       "conflict_keys": selectors.revealed_conflict_keys(plan)},
             "result_bytes": record.result_json.encode("utf-8"),
             "published_manifest_sha256": record.manifest_sha256,
         }
