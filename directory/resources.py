@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.utils.translation import gettext as _
 from import_export import fields
 
+from directory.calendar import calendar_changed
 from directory.models import (
     Award,
     Bid,
@@ -142,4 +143,9 @@ class CalendarDayResource(StrictResource):
         model = CalendarDay
         import_id_fields = ["date"]
         fields = ["date", "is_workday", "note"]
+
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        if not kwargs.get("dry_run") and not result.has_errors():
+            calendar_changed()
 

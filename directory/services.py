@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from directory.calendar import calendar_changed
 from directory.models import CalendarDay, CalendarYear, Department, Grid, StaffProfile
 from directory.roles import Role
 
@@ -42,6 +43,7 @@ def load_year_schedule(*, year: int, days: list[ScheduleDay], source: str = "") 
         [CalendarDay(date=d.date, is_workday=d.is_workday, note=d.note[:100]) for d in days]
     )
     calendar_year, _created = CalendarYear.objects.update_or_create(year=year, defaults={"source": source})
+    calendar_changed()
     return calendar_year
 
 
@@ -50,6 +52,7 @@ def set_calendar_override(*, date: dt.date, is_workday: bool, note: str = "") ->
     day, _created = CalendarDay.objects.update_or_create(
         date=date, defaults={"is_workday": is_workday, "note": note}
     )
+    calendar_changed()
     return day
 
 

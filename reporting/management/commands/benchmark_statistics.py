@@ -24,7 +24,7 @@ from directory.models import Department
 from reporting.figures import Period
 from reporting.figures.registry import load_metrics
 from reporting.figures.scope import BY_DEPARTMENT, BY_MONTH, Scope, statistics_transaction
-from reporting.workdays import ensure_workday_index
+from reporting.workdays import check_workday_index, refresh_workday_index
 
 PREFIX = "BM"
 FIRST_DAY = dt.date(2022, 1, 1)
@@ -96,7 +96,8 @@ class Command(BaseCommand):
             self._seed(n, last_day)
         quarter = Period.quarter(last_day.year, 4)
         whole = Period.custom(FIRST_DAY, last_day)
-        ensure_workday_index(FIRST_DAY, last_day)
+        refresh_workday_index()
+        check_workday_index(FIRST_DAY, last_day)
         self.stdout.write(f"{Case.objects.count():,} cases from {FIRST_DAY} to {last_day}; PostgreSQL "
                           f"{connection.cursor().connection.info.server_version}")
         for period in (quarter, whole):
