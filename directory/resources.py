@@ -18,6 +18,7 @@ from directory.models import (
     TradingProject,
 )
 from directory.roles import ROLES_BY_CODE
+from directory.services import create_account
 from portal.importing import CodeForeignKeyWidget, StrictResource
 
 
@@ -70,10 +71,8 @@ class StaffProfileResource(StrictResource):
         if not username:
             raise ValueError(_("Every staff row needs a username."))
         self._role_codes(row)
-        user, created = get_user_model().objects.get_or_create(username=username)
-        if created:
-            user.set_unusable_password()
-            user.save()
+        if not get_user_model().objects.filter(username=username).exists():
+            create_account(username=username)  # no usable password until the office sets one
 
     def after_save_instance(self, instance, row, **kwargs):
         codes = self._role_codes(row)

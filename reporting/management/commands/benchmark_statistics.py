@@ -21,6 +21,7 @@ from django.test.utils import CaptureQueriesContext
 
 from cases.models import Case
 from directory.models import Department
+from directory.services import create_account
 from reporting.figures import Period
 from reporting.figures.registry import load_metrics
 from reporting.figures.scope import BY_DEPARTMENT, BY_MONTH, Scope, statistics_transaction
@@ -110,7 +111,7 @@ class Command(BaseCommand):
         if not departments:
             departments = [Department.objects.create(code=f"BM{i}", name=f"基准部门{i}", short_name=f"部门{i}").pk
                            for i in range(1, 8)]
-        user, _created = get_user_model().objects.get_or_create(username="benchmark")
+        user = get_user_model().objects.filter(username="benchmark").first() or create_account(username="benchmark")
         start = f"'{FIRST_DAY.isoformat()} 00:00:00+08'::timestamptz"
         span = (last_day - FIRST_DAY).days * 86400
         values = {"start": start, "n": n, "span": span, "departments": f"ARRAY{departments}",
