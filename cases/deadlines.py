@@ -1,4 +1,5 @@
 """Statutory deadlines of a case, in working days (DESIGN §3), and the clock the services use.
+The decision clock's policy itself is defined once in cases.clock.
 
 Periods count from the day after their start day (directory.calendar). Suspension stops the
 decision clock: on resume the decision due date moves by the working days the case stood still.
@@ -14,6 +15,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from cases.clock import PAUSES_NOT_STOPPING_DECISION, policy_for_track
 from cases.models import Case, DeadlinePolicy, DeadlineTrack, Kind, PausedInterval, State
 from directory.calendar import WorkingCalendar
 from directory.models import TradingProject
@@ -72,10 +74,7 @@ def track_for(*, kind: str, project: TradingProject | None) -> str:
 
 
 def policy_for(case: Case) -> DeadlinePolicy:
-    policy = DeadlinePolicy.objects.filter(track=case.deadline_track).first()
-    if policy is None:  # the office deleted it: fall back to the model defaults, never crash
-        policy = DeadlinePolicy(track=case.deadline_track, acceptance_workdays=5, decision_workdays=30)
-    return policy
+    return policy_for_track(case.deadline_track)
 
 
 def _add(start: dt.date | None, workdays: int | None, calendar: WorkingCalendar | None = None) -> dt.date | None:
@@ -139,7 +138,7 @@ def _plus_paused_decision_days(case: Case, due: dt.date | None, calendar: Workin
         return due
     days = sum(
         paused_workdays(interval, calendar)
-        for interval in case.paused_intervals.exclude(reason=PausedInterval.Reason.SUPPLEMENT).exclude(ended_on=None)
+        for interval in case.paused_intervals.exclude(reason__in=PAUSES_NOT_STOPPING_DECISION).exclude(ended_on=None)
     )
     return calendar.add_workdays(due, days) if days else due
 

@@ -19,7 +19,9 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 logger = logging.getLogger(__name__)
@@ -47,6 +49,20 @@ ALLOWED_TYPES = {
     "mp3": {"mp3"}, "m4a": {"m4a"}, "amr": {"amr"}, "wav": {"wav"}, "mp4": {"mp4"}, "mov": {"mov"},
 }
 ZIP_BASED = {"zip", "docx", "xlsx", "pptx", "odt", "ods"}
+
+
+@dataclass(frozen=True)
+class UploadKind:
+    """What one kind of upload accepts: detected types from the allow-list, and how to say so."""
+
+    types: frozenset[str]
+    refusal: Promise  # "%(name)s is not ..." in the user's words
+
+
+CASE_EVIDENCE = UploadKind(frozenset(ALLOWED_TYPES), gettext_lazy(
+    "%(name)s is not an accepted file type (PDF, images, Word/Excel documents, archives, audio or video)."))
+INSPECTION_EVIDENCE = UploadKind(frozenset({"pdf", "jpg", "png", "webp", "docx", "xlsx", "zip"}), gettext_lazy(
+    "%(name)s is not an accepted file type: upload a PDF, JPEG, PNG, WebP, Word, Excel or ZIP file."))
 # Pillow format to store each image type in, and the extension that goes with it.
 IMAGE_OUTPUT = {
     "jpg": ("JPEG", "jpg"), "png": ("PNG", "png"), "gif": ("GIF", "gif"), "bmp": ("PNG", "png"),
@@ -75,25 +91,24 @@ def check_batch(files) -> None:
                                % {"max": MAX_FILES_PER_UPLOAD, "count": len(files)}})
 
 
-def check_upload(upload) -> CheckedFile:
+def check_upload(upload, *, field: str = FIELD, accepted: UploadKind = CASE_EVIDENCE) -> CheckedFile:
+    """Refuse what `accepted` does not allow (by content), with messages under `field`."""
     name = sanitise_name(getattr(upload, "name", "") or "")
     size = upload.size
     if size > MAX_FILE_BYTES:
-        raise ValidationError({FIELD: _("%(name)s is larger than 20 MB.") % {"name": name}})
+        raise ValidationError({field: _("%(name)s is larger than 20 MB.") % {"name": name}})
     if size == 0:
-        raise ValidationError({FIELD: _("%(name)s is empty.") % {"name": name}})
+        raise ValidationError({field: _("%(name)s is empty.") % {"name": name}})
     data = _read_all(upload)
     kind = filetype.guess(data[:8192])
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if kind is not None and kind.extension in ("rar", "7z"):
-        raise ValidationError({FIELD: _("%(name)s is a RAR or 7z archive, which cannot be checked. Please pack the files as a ZIP archive.")
+        raise ValidationError({field: _("%(name)s is a RAR or 7z archive, which cannot be checked. Please pack the files as a ZIP archive.")
                                % {"name": name}})
-    if kind is None or kind.extension not in ALLOWED_TYPES:
-        raise ValidationError({FIELD: _(
-            "%(name)s is not an accepted file type (PDF, images, Word/Excel documents, archives, audio or video)."
-        ) % {"name": name}})
+    if kind is None or kind.extension not in accepted.types:
+        raise ValidationError({field: str(accepted.refusal) % {"name": name}})
     if extension not in ALLOWED_TYPES[kind.extension]:
-        raise ValidationError({FIELD: _(
+        raise ValidationError({field: _(
             "The content of %(name)s does not match its extension (it looks like a .%(real)s file)."
         ) % {"name": name, "real": kind.extension}})
     content, mime = upload, kind.mime

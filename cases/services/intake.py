@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -15,30 +14,18 @@ from cases import access_codes, deadlines
 from cases.models import Attachment, Case, CaseNumberSequence, Channel, FilerType, Kind
 from cases.models.choices import NUMBER_PREFIX
 from cases.services._base import FILER, SYSTEM, notify_filer, notify_staff, office_intake, record, save
-from directory.credit_code import validate_credit_code
+from directory.identifiers import is_valid_id_number, validate_credit_code
 from portal import uploads
 from portal.errors import PermissionRefused
 
 MAX_FILES_PER_CASE = 20
 # Type, size, name and content checks of each file: portal.uploads (the one allow-list).
-ID_NUMBER = re.compile(r"^\d{17}[\dX]$")
-ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-ID_CHECK = "10X98765432"
 
 
 @dataclass(frozen=True)
 class SubmittedCase:
     case: Case
     access_code: str  # shown once to the filer; only its hash is stored
-
-
-def valid_id_number(value: str) -> bool:
-    """Resident identity card number (GB 11643): 18 characters with an ISO 7064 check."""
-    value = (value or "").strip().upper()
-    if not ID_NUMBER.match(value):
-        return False
-    total = sum(int(ch) * weight for ch, weight in zip(value[:17], ID_WEIGHTS, strict=True))
-    return ID_CHECK[total % 11] == value[17]
 
 
 def _next_number(kind: str, year: int) -> str:
@@ -61,7 +48,7 @@ def _validate_filer(data: dict) -> None:
                 errors["filer_credit_code"] = error.messages
             if not data["filer_legal_representative"].strip():
                 errors["filer_legal_representative"] = _("An organisation's complaint needs its legal representative.")
-        elif not valid_id_number(data["filer_id_number"]):
+        elif not is_valid_id_number(data["filer_id_number"]):
             errors["filer_id_number"] = _("Enter a valid 18-character resident identity card number.")
         if not (data["project"] or data["project_text"].strip()):
             errors["project_text"] = _("Name the trading project the complaint is about.")

@@ -10,9 +10,7 @@ zero-width characters and Chinese-numeral digits are already plain.
 import re
 from collections.abc import Iterator
 
-from django.core.exceptions import ValidationError
-
-from directory.credit_code import validate_credit_code
+from directory.identifiers import is_valid_credit_code, is_valid_id_number
 from publicity.redaction.spans import REMOVED, Span
 
 SEP = r"[ \t\-.—–_]?"  # one optional separator between digits: "138 0013 8000", "0571-8888 1234"
@@ -81,17 +79,11 @@ LABELLED_RES = tuple(
 
 
 def _is_credit_code(value: str) -> bool:
-    try:
-        validate_credit_code(value)
-    except ValidationError:
-        return False
-    return True
+    return is_valid_credit_code(value)
 
 
 def _id_number_is_plausible(digits: str) -> bool:
-    from stdnum.cn import ric
-
-    return len(digits) == 18 and ric.is_valid(digits.upper())
+    return len(digits) == 18 and is_valid_id_number(digits.upper())
 
 
 def _alnum_word(text: str, start: int, end: int) -> str:

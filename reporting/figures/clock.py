@@ -1,6 +1,6 @@
 """Working-day arithmetic for the decision deadline, done inside SQL with the working-day index.
 
-Mirrors cases.deadlines: the decision period counts from the day after acceptance (or after
+The policy is cases.clock's (one definition; tests hold this SQL to its Python twin): the decision period counts from the day after acceptance (or after
 receipt / the last supplement, `counted_from`, for rules that count from receipt), re-handling
 after dissatisfaction starts a fresh period on the day the case was reopened, a suspension takes
 the working days after the day it began up to and including the day it ended off the clock, and
@@ -12,12 +12,9 @@ from django.db.models import F, IntegerField, OuterRef, Q, Subquery, Sum, Value,
 from django.db.models.functions import Coalesce, Greatest, Least, TruncDate
 from django.utils import timezone
 
-from cases.models import CaseEvent, DeadlinePolicy, DeadlineTrack, ExtensionRequest, PausedInterval, State
+from cases.clock import DECISION_EXTENSIONS, PAUSES_NOT_STOPPING_DECISION, REOPENING, decision_rules
+from cases.models import CaseEvent, ExtensionRequest, PausedInterval
 from reporting.models import WorkdayIndex
-
-# cases.deadlines.policy_for uses these when the office deleted a policy.
-FALLBACK_DECISION_WORKDAYS = 30
-FALLBACK_FROM_ACCEPTANCE = True
 
 
 def ordinal_on(date_ref) -> Subquery:
@@ -25,33 +22,22 @@ def ordinal_on(date_ref) -> Subquery:
     return Subquery(WorkdayIndex.objects.filter(date=date_ref).values("ordinal")[:1], output_field=IntegerField())
 
 
-def _policies() -> dict[str, tuple[int | None, bool]]:
-    found = {p.track: (p.decision_workdays, p.decision_from_acceptance) for p in DeadlinePolicy.objects.all()}
-    return {
-        track: found.get(track, (FALLBACK_DECISION_WORKDAYS, FALLBACK_FROM_ACCEPTANCE))
-        for track in DeadlineTrack.values
-    }
-
-
 def with_decision_clock(cases):
     """Annotate decided cases with `wd_used` (working days the decision took, suspensions left
     out) and `wd_allowed` (the statutory period plus approved extensions; NULL when the rules set
     no decision period)."""
     tz = timezone.get_default_timezone()
-    policies = _policies()
+    policies = decision_rules()
     from_acceptance = [track for track, (_days, from_acc) in policies.items() if from_acc]
     reopened = (
-        CaseEvent.objects.filter(
-            case=OuterRef("pk"), from_state=State.REPLIED, to_state=State.INVESTIGATING,
-            created_at__lt=OuterRef("decided_at"),
-        )
+        CaseEvent.objects.filter(case=OuterRef("pk"), created_at__lt=OuterRef("decided_at"), **REOPENING)
         .order_by("-created_at")
         .annotate(day=TruncDate("created_at", tzinfo=tz))
         .values("day")[:1]
     )
     suspended_days = (
         PausedInterval.objects.filter(case=OuterRef("pk"))
-        .exclude(reason=PausedInterval.Reason.SUPPLEMENT)
+        .exclude(reason__in=PAUSES_NOT_STOPPING_DECISION)
         .annotate(
             ord_began=ordinal_on(OuterRef("started_on")),
             ord_ended=Coalesce(ordinal_on(OuterRef("ended_on")), OuterRef("ord_end")),
@@ -65,9 +51,7 @@ def with_decision_clock(cases):
         .values("total")
     )
     extended = (
-        ExtensionRequest.objects.filter(
-            case=OuterRef("pk"), status=ExtensionRequest.Status.APPROVED, deadline="decision",
-        )
+        ExtensionRequest.objects.filter(case=OuterRef("pk"), **DECISION_EXTENSIONS)
         .order_by()
         .values("case")
         .annotate(total=Sum("workdays"))

@@ -7,7 +7,6 @@ from directory.services import set_calendar_override
 from reporting.figures import NO_DEPARTMENT, TOTAL, Period, compute_statistics
 from reporting.figures.clock import with_decision_clock
 from reporting.figures.scope import Scope
-from reporting.workdays import ensure_workday_index
 
 Q4 = Period.quarter(2024, 4)
 
@@ -69,7 +68,6 @@ def test_working_days_to_decision(figures, departments):
 
 
 def test_working_days_of_each_case(q4):
-    ensure_workday_index(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
     days = dict(with_decision_clock(type(q4["A"]).objects.exclude(decided_at=None)).values_list("number", "wd_used"))
     allowed = dict(with_decision_clock(type(q4["A"]).objects.exclude(decided_at=None)).values_list("number", "wd_allowed"))
     assert {name: days[q4[name].number] for name in "ABCDF"} == {"A": 30, "B": 28, "C": 39, "D": 40, "F": 13}
@@ -130,7 +128,7 @@ def test_calendar_override_changes_the_figures(q4):
 
 
 def test_statistics_use_a_fixed_number_of_queries(q4, django_assert_max_num_queries):
-    compute_statistics(Q4, today=dt.date(2026, 1, 15))  # builds the working-day index
+    compute_statistics(Q4, today=dt.date(2026, 1, 15))
     with django_assert_max_num_queries(60):
         compute_statistics(Q4, today=dt.date(2026, 1, 15))
 
