@@ -88,7 +88,7 @@ def _normalize_address(text: str) -> str:
     text = _ADDRESS_PUNCTUATION.sub("", text).lower()
     text = _PROVINCE_PREFIX.sub("", text, count=1)
     # Municipalities repeat themselves: "北京市北京市朝阳区" or "上海市市辖区".
-    for _ in range(2):
+    for _repeat in range(2):
         stripped = _CITY_PREFIX.sub("", text, count=1)
         if not stripped:
             break

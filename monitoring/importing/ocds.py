@@ -18,20 +18,25 @@ Mapping (documented for users in README "Trading data import"):
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_ipv46_address
 from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from directory.credit_code import normalize as normalize_credit_code
-from directory.credit_code import validate_credit_code
-from directory.models import Award, Bid, Department, EntityRelation, MarketEntity, TradingProject
+from directory.models import Award, Department, EntityRelation, MarketEntity, TradingProject
 from directory.models.market import normalize_relation_value
 from directory.models.organisation import code_validator
 
 USCC_SCHEME = "CN-USCC"
+LOCAL_TIMEZONE = ZoneInfo(settings.TIME_ZONE)
+PARTY_CACHE_SIZE = 100_000
 
 CATEGORY_BY_OCDS = {
     "works": TradingProject.Category.CONSTRUCTION,
@@ -39,12 +44,38 @@ CATEGORY_BY_OCDS = {
     "services": TradingProject.Category.GOVERNMENT_PROCUREMENT,
 }
 
+RELEASE_DATE = gettext_lazy("Release date")
+BID_DATE = gettext_lazy("Bid date")
+
+
+class BidLabel:
+    """"Bid n amount", translated only when an error message needs it."""
+
+    def __init__(self, number: int):
+        self.number = number
+
+    def __str__(self):
+        return _("Bid %(number)s amount") % {"number": self.number}
+
+
 RELATION_DETAILS = {
     "legalRepresentative": EntityRelation.Kind.LEGAL_REPRESENTATIVE,
     "managers": EntityRelation.Kind.MANAGER,
     "shareholders": EntityRelation.Kind.SHAREHOLDER,
     "depositAccounts": EntityRelation.Kind.DEPOSIT_ACCOUNT,
 }
+
+
+class BidRow(NamedTuple):
+    """A bid as written: plain values, since a tender may have a million of them."""
+
+    bidder_code: str
+    amount: Decimal
+    submitted_at: dt.datetime
+    is_valid: bool
+    disqualification_reason: str
+    file_metadata_hash: str
+    ip_address: str | None
 
 
 class ReleaseError(Exception):
@@ -62,7 +93,7 @@ class ParsedRelease:
     project: TradingProject
     tenderer_code: str
     agency_code: str | None
-    bids: list[tuple[str, Bid]] = field(default_factory=list)  # (bidder code, bid)
+    bids: list[BidRow] = field(default_factory=list)
     has_bids: bool = False
     award: tuple[str, Award] | None = None
     is_update: bool = False  # the ocid was imported before
@@ -72,41 +103,46 @@ def _text(value) -> str:
     return str(value).strip() if value is not None else ""
 
 
-def _moment(value, what: str) -> dt.datetime:
-    parsed = parse_datetime(_text(value)) if value else None
+def _moment(value, what) -> dt.datetime:
+    parsed = None
+    if isinstance(value, str):
+        try:
+            parsed = dt.datetime.fromisoformat(value.strip())  # C fast path for ISO 8601
+        except ValueError:
+            parsed = parse_datetime(value.strip())
     if parsed is None:
-        day = parse_date(_text(value)) if value else None
-        if day is None:
-            raise ReleaseError(_("%(what)s is missing or not a date and time: “%(value)s”.")
-                               % {"what": what, "value": _text(value)})
-        parsed = dt.datetime.combine(day, dt.time())
-    if timezone.is_naive(parsed):
+        raise ReleaseError(_("%(what)s is missing or not a date and time: “%(value)s”.")
+                           % {"what": what, "value": _text(value)})
+    if parsed.tzinfo is None:
         parsed = timezone.make_aware(parsed)
     return parsed
 
 
-def _optional_moment(value, what: str) -> dt.datetime | None:
+def _optional_moment(value, what) -> dt.datetime | None:
     return _moment(value, what) if value else None
 
 
 def _local_date(moment: dt.datetime) -> dt.date:
-    return timezone.localtime(moment).date()
+    return moment.astimezone(LOCAL_TIMEZONE).date()
 
 
-def _amount(value, what: str) -> Decimal:
+CENT = Decimal("0.01")
+MAX_AMOUNT = Decimal("1e14")  # max_digits=16 with 2 decimal places
+
+
+def _amount(value, what) -> Decimal:
     if isinstance(value, dict):
         value = value.get("amount")
     try:
-        amount = Decimal(str(value))
+        amount = value if isinstance(value, Decimal) else Decimal(value if isinstance(value, int) else str(value))
     except (InvalidOperation, TypeError, ValueError):
         raise ReleaseError(_("%(what)s is missing or not a number: “%(value)s”.")
                            % {"what": what, "value": _text(value)}) from None
     if not amount.is_finite() or amount < 0:
         raise ReleaseError(_("%(what)s must be a non-negative number.") % {"what": what})
-    amount = amount.quantize(Decimal("0.01"))
-    if len(amount.as_tuple().digits) > 16:
+    if amount >= MAX_AMOUNT:
         raise ReleaseError(_("%(what)s is too large.") % {"what": what})
-    return amount
+    return amount.quantize(CENT)
 
 
 def _messages(exc: ValidationError) -> str:
@@ -128,6 +164,46 @@ class ReleaseParser:
     def __init__(self, *, default_department: Department | None = None):
         self.default_department = default_department
         self._departments: dict[str, Department | None] = {}
+        self._parties: dict[tuple, tuple[MarketEntity, list]] = {}
+
+    def _party(self, party: dict, party_id: str, entity_type: str) -> tuple[MarketEntity, list]:
+        """The entity a party describes and its relations; a firm in many releases is checked once."""
+        identifier = party.get("identifier") or {}
+        if _text(identifier.get("scheme")) != USCC_SCHEME:
+            raise ReleaseError(_("Party “%(name)s” has no CN-USCC identifier.")
+                               % {"name": _text(party.get("name")) or party_id})
+        contact = party.get("contactPoint") or {}
+        details = party.get("details") or {}
+        entity = MarketEntity(
+            code=normalize_credit_code(_text(identifier.get("id"))),
+            name=_text(party.get("name") or identifier.get("legalName")),
+            entity_type=entity_type,
+            legal_representative=_text(details.get("legalRepresentative")),
+            address=_address(party),
+            phone=_text(contact.get("telephone")),
+            email=_text(contact.get("email")),
+        )
+        try:
+            entity.full_clean(exclude=["department"], validate_unique=False, validate_constraints=False)
+        except ValidationError as exc:
+            raise ReleaseError(_("Party “%(name)s”: %(reason)s")
+                               % {"name": entity.name or party_id, "reason": _messages(exc)}) from None
+        relations = [
+            (entity.code, kind, value)
+            for kind, value in (
+                (EntityRelation.Kind.PHONE, entity.phone),
+                (EntityRelation.Kind.EMAIL, entity.email),
+                (EntityRelation.Kind.ADDRESS, entity.address),
+            )
+            if value
+        ]
+        for key, kind in RELATION_DETAILS.items():
+            values = details.get(key) or []
+            for value in [values] if isinstance(values, str) else values:
+                value = _text(value.get("name") if isinstance(value, dict) else value)[:200]
+                if value and normalize_relation_value(kind, value):
+                    relations.append((entity.code, kind, value))
+        return entity, relations
 
     def department(self, release: dict, parties: list[dict]) -> Department:
         for party in parties:
@@ -152,7 +228,7 @@ class ReleaseParser:
         release_id = _text(release.get("id"))
         if not ocid or not release_id:
             raise ReleaseError(_("A release needs both an ocid and an id."))
-        release_date = _moment(release.get("date"), _("Release date"))
+        release_date = _moment(release.get("date"), RELEASE_DATE)
         parties = release.get("parties") or []
         tender = release.get("tender") or {}
 
@@ -177,57 +253,32 @@ class ReleaseParser:
                 entity_type = MarketEntity.Type.BIDDER
             else:
                 continue  # reviewBody and other roles are not market entities
-            identifier = party.get("identifier") or {}
-            if _text(identifier.get("scheme")) != USCC_SCHEME:
-                raise ReleaseError(_("Party “%(name)s” has no CN-USCC identifier.")
-                                   % {"name": _text(party.get("name")) or party_id})
-            code = normalize_credit_code(_text(identifier.get("id")))
-            try:
-                validate_credit_code(code)
-            except ValidationError as exc:
-                raise ReleaseError(_("Party “%(name)s”: %(reason)s")
-                                   % {"name": _text(party.get("name")) or party_id, "reason": _messages(exc)}) from None
-            contact = party.get("contactPoint") or {}
-            details = party.get("details") or {}
-            entity = MarketEntity(
-                code=code,
-                name=_text(party.get("name") or identifier.get("legalName")),
-                entity_type=entity_type,
-                legal_representative=_text(details.get("legalRepresentative")),
-                address=_address(party),
-                phone=_text(contact.get("telephone")),
-                email=_text(contact.get("email")),
-            )
-            try:
-                entity.full_clean(exclude=["department"], validate_unique=False, validate_constraints=False)
-            except ValidationError as exc:
-                raise ReleaseError(_("Party “%(name)s”: %(reason)s")
-                                   % {"name": entity.name or party_id, "reason": _messages(exc)}) from None
+            key = (entity_type, repr(party))
+            if key not in self._parties:
+                if len(self._parties) > PARTY_CACHE_SIZE:
+                    self._parties.clear()
+                self._parties[key] = self._party(party, party_id, entity_type)
+            entity, party_relations = self._parties[key]
+            code = entity.code
             entities[code] = entity
             codes_by_party[party_id] = code
+            relations.extend(party_relations)
             if entity_type == MarketEntity.Type.TENDERER:
                 tenderer_code = code
             elif entity_type == MarketEntity.Type.AGENCY:
                 agency_code = code
-            for kind, value in (
-                (EntityRelation.Kind.PHONE, entity.phone),
-                (EntityRelation.Kind.EMAIL, entity.email),
-                (EntityRelation.Kind.ADDRESS, entity.address),
-            ):
-                if value:
-                    relations.append((code, kind, value))
-            for key, kind in RELATION_DETAILS.items():
-                values = details.get(key) or []
-                for value in [values] if isinstance(values, str) else values:
-                    value = _text(value.get("name") if isinstance(value, dict) else value)[:200]
-                    if value and normalize_relation_value(kind, value):
-                        relations.append((code, kind, value))
 
         if tenderer_code is None:
             raise ReleaseError(_("The release names no buyer (tenderer) with a CN-USCC identifier."))
         project = self._project(release, tender, ocid, release_date, parties)
         project.tenderer = entities[tenderer_code]
         project.agency = entities[agency_code] if agency_code else None
+        # Field values were checked while parsing (code, amounts, dates; texts cut to length);
+        # the model's cross-field rules are checked here, without a query per tender.
+        try:
+            project.clean()
+        except ValidationError as exc:
+            raise ReleaseError(_messages(exc)) from None
         parsed = ParsedRelease(
             row=row, ocid=ocid, release_id=release_id, release_date=release_date, entities=entities,
             relations=relations, project=project, tenderer_code=tenderer_code, agency_code=agency_code,
@@ -246,26 +297,21 @@ class ReleaseParser:
         except ValidationError:
             code = ocid
         period = tender.get("tenderPeriod") or {}
-        start = _optional_moment(period.get("startDate"), _("Tender period start"))
-        deadline = _moment(period.get("endDate"), _("Tender period end (bid deadline)"))
+        start = _optional_moment(period.get("startDate"), gettext_lazy("Tender period start"))
+        deadline = _moment(period.get("endDate"), gettext_lazy("Tender period end (bid deadline)"))
         value = tender.get("value") or ((release.get("planning") or {}).get("budget") or {}).get("amount")
         project = TradingProject(
             code=code,
             name=_text(tender.get("title"))[:200],
             category=CATEGORY_BY_OCDS.get(_text(tender.get("mainProcurementCategory")), TradingProject.Category.OTHER),
             department=self.department(release, parties),
-            budget=_amount(value, _("Tender value")),
+            budget=_amount(value, gettext_lazy("Tender value")),
             announced_on=_local_date(start or release_date),
             bid_deadline=deadline,
-            opened_at=_optional_moment((tender.get("bidOpening") or {}).get("date"), _("Bid opening date")),
+            opened_at=_optional_moment((tender.get("bidOpening") or {}).get("date"), gettext_lazy("Bid opening date")),
         )
         if not project.name:
             raise ReleaseError(_("The tender has no title."))
-        try:
-            project.full_clean(exclude=["department", "tenderer", "agency"], validate_unique=False,
-                               validate_constraints=False)
-        except ValidationError as exc:
-            raise ReleaseError(_messages(exc)) from None
         return project
 
     def _bids(self, release, parsed: ParsedRelease, codes_by_party):
@@ -287,30 +333,29 @@ class ReleaseParser:
             if code in seen:
                 raise ReleaseError(_("Bidder %(code)s bids twice in one tender.") % {"code": code})
             seen.add(code)
-            bid = Bid(
-                project=parsed.project,
-                bidder=parsed.entities[code],
-                amount=_amount(detail.get("value"), _("Bid %(number)s amount") % {"number": number}),
-                submitted_at=_optional_moment(detail.get("date"), _("Bid date")) or parsed.project.bid_deadline,
-                is_valid=status != "disqualified",
-                disqualification_reason=(
-                    (_text(detail.get("statusDetails")) or _("Disqualified (no reason given in the release)"))[:200]
-                    if status == "disqualified" else ""
-                ),
-                file_metadata_hash=_text(detail.get("fileMetadataHash"))[:64],
-                ip_address=_text(detail.get("ipAddress")) or None,
-            )
-            if bid.ip_address:
+            # Bid.clean's rules, checked on plain values: the bidder is a bidder, a disqualified
+            # bid has a reason (the release's statusDetails or a stated default).
+            if parsed.entities[code].entity_type != MarketEntity.Type.BIDDER:
+                raise ReleaseError(_("Bid %(number)s: %(reason)s")
+                                   % {"number": number, "reason": _("The bidder must be an entity of type bidder.")})
+            ip_address = _text(detail.get("ipAddress")) or None
+            if ip_address:
                 try:
-                    validate_ipv46_address(bid.ip_address)
+                    validate_ipv46_address(ip_address)
                 except ValidationError:
                     raise ReleaseError(_("Bid %(number)s has an invalid IP address “%(ip)s”.")
-                                       % {"number": number, "ip": bid.ip_address}) from None
-            try:
-                bid.clean()
-            except ValidationError as exc:
-                raise ReleaseError(_("Bid %(number)s: %(reason)s") % {"number": number, "reason": _messages(exc)}) from None
-            parsed.bids.append((code, bid))
+                                       % {"number": number, "ip": ip_address}) from None
+            is_valid = status != "disqualified"
+            parsed.bids.append(BidRow(
+                bidder_code=code,
+                amount=_amount(detail.get("value"), BidLabel(number)),
+                submitted_at=_optional_moment(detail.get("date"), BID_DATE) or parsed.project.bid_deadline,
+                is_valid=is_valid,
+                disqualification_reason="" if is_valid else (
+                    _text(detail.get("statusDetails")) or _("Disqualified (no reason given in the release)"))[:200],
+                file_metadata_hash=_text(detail.get("fileMetadataHash"))[:64],
+                ip_address=ip_address,
+            ))
 
     def _award(self, release, parsed: ParsedRelease, codes_by_party):
         awards = [a for a in (release.get("awards") or []) if _text(a.get("status")) in ("", "active")]
@@ -322,7 +367,7 @@ class ReleaseParser:
         if code is None:
             raise ReleaseError(_("The award names no supplier among the parties with a CN-USCC identifier."))
         # Award.clean's rule, checked against this release's bids instead of the database.
-        winning = next((bid for bidder, bid in parsed.bids if bidder == code), None)
+        winning = next((bid for bid in parsed.bids if bid.bidder_code == code), None)
         if winning is None:
             raise ReleaseError(_("The winner did not bid on this project."))
         if winning is not None and not winning.is_valid:
@@ -330,10 +375,10 @@ class ReleaseParser:
         signed = None
         for contract in release.get("contracts") or []:
             if _text(contract.get("awardID")) == _text(award.get("id")) and contract.get("dateSigned"):
-                signed = _local_date(_moment(contract["dateSigned"], _("Contract signing date")))
-        awarded_at = _optional_moment(award.get("date"), _("Award date")) or parsed.release_date
+                signed = _local_date(_moment(contract["dateSigned"], gettext_lazy("Contract signing date")))
+        awarded_at = _optional_moment(award.get("date"), gettext_lazy("Award date")) or parsed.release_date
         value = award.get("value")
-        amount = _amount(value, _("Award value")) if value else (winning.amount if winning else None)
+        amount = _amount(value, gettext_lazy("Award value")) if value else (winning.amount if winning else None)
         if amount is None:
             raise ReleaseError(_("The award has no value."))
         record = Award(project=parsed.project, winner=parsed.entities[code], amount=amount,

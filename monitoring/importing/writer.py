@@ -8,6 +8,7 @@ bids in ten thousand tenders is written once.
 
 from collections import Counter
 
+from django.db import connection
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
@@ -24,6 +25,37 @@ PROJECT_FIELDS = ("name", "category", "department", "tenderer", "agency", "budge
 BID_FIELDS = ("amount", "submitted_at", "is_valid", "disqualification_reason", "file_metadata_hash",
               "ip_address")
 AWARD_FIELDS = ("winner", "amount", "awarded_on", "contract_signed_on")
+
+
+BID_COLUMNS = ("project_id", "bidder_id", *BID_FIELDS)
+
+
+def upsert_bids(rows: list[tuple]) -> None:
+    """INSERT … ON CONFLICT (project, bidder) DO UPDATE, rows in BID_COLUMNS order. On PostgreSQL
+    the rows are streamed with COPY into a temporary table first; elsewhere executemany."""
+    table = connection.ops.quote_name(Bid._meta.db_table)
+    columns = ", ".join(BID_COLUMNS)
+    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in BID_FIELDS)
+    changed = f"({', '.join(f'{table}.{c}' for c in BID_FIELDS)}) IS DISTINCT FROM " \
+              f"({', '.join(f'EXCLUDED.{c}' for c in BID_FIELDS)})"
+    conflict = f"ON CONFLICT (project_id, bidder_id) DO UPDATE SET {updates} WHERE {changed}"
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS monitoring_bid_stage (project_id bigint, bidder_id bigint, "
+                "amount numeric(16, 2), submitted_at timestamptz, is_valid boolean, "
+                "disqualification_reason varchar(200), file_metadata_hash varchar(64), ip_address inet) "
+                "ON COMMIT DROP"
+            )
+            cursor.execute("TRUNCATE monitoring_bid_stage")
+            with cursor.cursor.copy(f"COPY monitoring_bid_stage ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            # Only identifiers from the model's metadata are interpolated; values travel by COPY.
+            cursor.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM monitoring_bid_stage {conflict}")  # noqa: S608
+        else:
+            placeholders = ", ".join(["%s"] * len(BID_COLUMNS))
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) {conflict}", rows)  # noqa: S608
 
 
 class ChunkWriter:
@@ -168,24 +200,23 @@ class ChunkWriter:
         self.written["directory.TradingProject"] += len(projects)
 
     def _write_bids(self, releases):
-        bids = []
+        rows = []
         stale = Q()
         for release in releases:
-            for _code, bid in release.bids:
-                bid.project_id = release.project.pk
-                bid.bidder_id = bid.bidder.pk
-                bids.append(bid)
+            project_pk = release.project.pk
+            entities = release.entities
+            rows.extend(
+                (project_pk, entities[bid.bidder_code].pk, *bid[1:])
+                for bid in release.bids
+            )
             if release.is_update and release.has_bids:
-                stale |= Q(project_id=release.project.pk) & ~Q(bidder_id__in=[b.bidder_id for _c, b in release.bids])
+                stale |= Q(project_id=project_pk) & ~Q(bidder__code__in=[b.bidder_code for b in release.bids])
         if stale:
             # An updated release lists every bid of its tender; bids it no longer lists go.
             Bid.objects.filter(stale).delete()
-        if bids:
-            Bid.objects.bulk_create(
-                bids, update_conflicts=True, unique_fields=["project", "bidder"], update_fields=list(BID_FIELDS),
-                batch_size=BATCH_SIZE,
-            )
-            self.written["directory.Bid"] += len(bids)
+        if rows:
+            upsert_bids(rows)
+            self.written["directory.Bid"] += len(rows)
 
     def _write_awards(self, releases):
         awards = []

@@ -151,6 +151,10 @@ class ChunkCountingFile(io.BytesIO):
         self.reads.append(size)
         return super().read(size)
 
+    def readinto(self, buffer):
+        self.reads.append(len(buffer))
+        return super().readinto(buffer)
+
 
 def test_the_package_is_streamed_in_buffers_not_read_whole(department, monkeypatch):
     from monitoring.importing import service
@@ -166,5 +170,5 @@ def test_the_package_is_streamed_in_buffers_not_read_whole(department, monkeypat
     assert len(data) > 10 * 4096
     assert all(0 <= size <= 4096 for size in stream.reads)  # ijson first reads 0 bytes to learn the type
     assert len(stream.reads) > len(data) // 4096
-    assert [rows for rows, _ in fractions] == [7, 14, 21, 28, 35, 40, 40]
+    assert [rows for rows, _ in fractions] == [7, 14, 21, 28, 35, 40]
     assert fractions[-1][1] == 1.0
