@@ -7,6 +7,7 @@ project codes (BENCH-…); they are removed afterwards unless --keep is given.
 """
 
 import json
+import os
 import random
 import resource
 import tempfile
@@ -109,8 +110,15 @@ class Command(BaseCommand):
             from monitoring.management.commands.import_trading import ProgressBar
 
             bar = ProgressBar(self.stderr._out, "import")
+            load_before = os.getloadavg()[0]
+            cpu = time.process_time()
             report = import_trading_file(path, kind="ocds", progress=bar)
+            cpu = time.process_time() - cpu
             bar.close()
+            self.stdout.write(
+                f"Load average before/after: {load_before:.1f}/{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; "
+                f"CPU time of this process during the import: {cpu:.1f} s (the database server's is extra)"
+            )
             self.stdout.write(
                 f"First import: {report.rows_imported:,} releases in {report.seconds:.1f} s "
                 f"({report.written['directory.Bid'] / max(report.seconds, 1e-9):,.0f} bids/s); written: "
