@@ -11,16 +11,16 @@ from monitoring.models import Screen
 from monitoring.screens import cobidding, combined, data, pricing, related, winrate
 from monitoring.screens.base import Finding
 
-WIN_RATE = {"min_bids": 10, "z_threshold": 3.0, "close_margin": 0.03, "min_close_share": 0.5, "raise_leads": True}
+WIN_RATE = {"min_bids": 10, "z_threshold": 3.0, "close_margin": 0.03, "min_close_share": 0.8, "raise_leads": True}
 
 DEFAULTS: dict[str, dict] = {
     Screen.BID_KING: {**WIN_RATE, "min_partner_share": 0.5},
-    Screen.COVER_BIDDER: {**WIN_RATE, "min_winner_share": 0.5},
+    Screen.COVER_BIDDER: {**WIN_RATE},
     Screen.UNSUCCESSFUL_BIDS: {"percentile": 75, "fence_k": 1.5, "threshold": None, "require_cartel_signs": True,
-                               "close_margin": 0.03, "min_close_share": 0.5, "min_winner_share": 0.5,
+                               "close_margin": 0.03, "min_close_share": 0.8,
                                "raise_leads": True},
-    Screen.CO_BIDDING_RING: {"min_together": 5, "min_jaccard": 0.5, "min_members": 3, "min_rotation_winners": 2,
-                             "min_excess_share": 0.2, "resolution": 1.0, "seed": 1, "raise_leads": True},
+    Screen.CO_BIDDING_RING: {"min_together": 5, "min_jaccard": 0.6, "min_members": 3, "min_rotation_winners": 2,
+                             "min_group_win_share": 0.6, "resolution": 1.0, "seed": 1, "raise_leads": True},
     Screen.RELATED_BIDDERS: {"kinds": ["person", "phone", "email", "address", "deposit_account", "file_hash", "ip"],
                              "raise_leads": True},
     Screen.PRICE_SPREAD: {"min_bids": 3, "max_cv": 0.01, "min_relative_distance": 3.0, "raise_leads": False},
@@ -29,7 +29,7 @@ DEFAULTS: dict[str, dict] = {
     Screen.SINGLE_BIDDER: {"raise_leads": False},
     Screen.SHORT_TENDER_PERIOD: {"min_days": 20, "raise_leads": False},
     Screen.COLLUSIVE_TENDER: {"threshold": 60.0, "raise_leads": True, "weights": {
-        Screen.RELATED_BIDDERS.value: 0.9, Screen.IDENTICAL_BIDS.value: 0.8, Screen.CO_BIDDING_RING.value: 0.6,
+        Screen.RELATED_BIDDERS.value: 0.9, Screen.IDENTICAL_BIDS.value: 0.8, Screen.CO_BIDDING_RING.value: 0.8,
         Screen.BID_KING.value: 0.5, Screen.COVER_BIDDER.value: 0.5, Screen.UNSUCCESSFUL_BIDS.value: 0.3,
         Screen.BID_GAP.value: 0.45, Screen.PRICE_SPREAD.value: 0.35, Screen.SINGLE_BIDDER.value: 0.2,
         Screen.SHORT_TENDER_PERIOD.value: 0.2}},

@@ -31,9 +31,11 @@ def co_bidding_ring(params: dict) -> list[Finding]:
     """Communities of the co-bidding graph (Louvain, networkx) with ≥ min_members firms, flagged
     when, over the tenders where two or more members bid (≥ min_together of them):
     - at least `min_rotation_winners` different members won (the wins rotate), and
-    - the members won a share S of those tenders exceeding the share expected by chance,
-      E = mean over tenders of (members bidding / bids), by at least `min_excess_share`.
-    Score grows with S − E and the number of rotating winners."""
+    - the members won a share S ≥ `min_group_win_share` of those tenders.
+    The share expected by chance, E = mean over tenders of (members bidding / bids), is reported:
+    a ring that keeps outsiders away has E close to S. Honest firms of a trade do not reach the
+    Jaccard threshold, because each bids widely without the others. Score grows with S and the
+    number of rotating winners."""
     graph = co_bidding_graph(params)
     if graph.number_of_edges() == 0:
         return []
@@ -52,14 +54,14 @@ def co_bidding_ring(params: dict) -> list[Finding]:
         winners = Counter(t[4] for t in awarded if t[4] in members)
         share = sum(winners.values()) / len(awarded)
         expected = sum(t[2] / t[3] for t in awarded) / len(awarded)
-        if len(winners) < params["min_rotation_winners"] or share - expected < params["min_excess_share"]:
+        if len(winners) < params["min_rotation_winners"] or share < params["min_group_win_share"]:
             continue
         codes = data.entity_codes(members)
         departments = Counter(t[1] for t in tenders)
         ordered = sorted(codes[m][0] for m in members)
         findings.append(Finding(
             screen=Screen.CO_BIDDING_RING, key="ring:" + ",".join(ordered),
-            score=clamp_score(45 + 60 * (share - expected) + 3 * len(winners)),
+            score=clamp_score(40 + 40 * share + 3 * len(winners)),
             summary=_("%(count)s firms (%(names)s) bid together in %(tenders)s tenders and won %(share).0f%% of them "
                       "(%(expected).0f%% expected), with %(winners)s different members taking turns to win. "
                       "Compare their bids tender by tender, starting with the ones the members lost to each other.")

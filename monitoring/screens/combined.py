@@ -14,7 +14,7 @@ from monitoring.screens.base import Finding, clamp_score
 def tender_signals(tenders: list[data.TenderStats], findings: dict[str, list[Finding]]) -> dict[int, dict[str, float]]:
     """{project id: {screen: strength 0–1}}. Tender screens mark their own tender; a bid king marks
     the tenders it won, a cover bidder (or R025 bidder) those where it was the runner-up, a ring
-    the tenders it bid in that a member won. Strength = finding score / 100."""
+    the tenders where two or more of its members bid. Strength = finding score / 100."""
     signals: dict[int, dict[str, float]] = defaultdict(dict)
     won_by, runner_up_in = defaultdict(list), defaultdict(list)
     for t in tenders:
@@ -24,7 +24,6 @@ def tender_signals(tenders: list[data.TenderStats], findings: dict[str, list[Fin
             runner_up_in[t.b2_bidder_id].append(t.project_id)
         elif t.b1_bidder_id and t.b1_bidder_id != t.winner_id:
             runner_up_in[t.b1_bidder_id].append(t.project_id)
-    winner_of = {t.project_id: t.winner_id for t in tenders}
 
     def mark(project_id, screen, strength):
         signals[project_id][screen] = max(signals[project_id].get(screen, 0.0), strength)
@@ -43,10 +42,8 @@ def tender_signals(tenders: list[data.TenderStats], findings: dict[str, list[Fin
                 for project_id in runner_up_in[f.entity_ids[0]]:
                     mark(project_id, screen, strength)
             elif screen == Screen.CO_BIDDING_RING:
-                members = set(f.entity_ids)
                 for project_id in f.project_ids:
-                    if winner_of.get(project_id) in members:
-                        mark(project_id, screen, strength)
+                    mark(project_id, screen, strength)
     return signals
 
 

@@ -4,8 +4,8 @@ A bidder that entered tenders with n₁, n₂, … valid bids would, bidding at 
 E = Σ 1/n_t tenders with variance V = Σ (1/n_t)(1 − 1/n_t); z = (W − E)/√V for W actual wins.
 A firm that is simply cheaper or dearer than its rivals also has an extreme z, honestly. What
 distinguishes a cartel is *how* it wins or loses, so a flag needs both the z-score and a sign:
-- a cover bidder loses mostly to the same few winners (winner share) and prices just above them
-  (close losses: within `close_margin` of the winning price);
+- a cover bidder prices just above the winners it loses to (close losses: within
+  `close_margin` of the winning price);
 - a bid king is followed, again and again, by the same runner-up (partner share) priced just above
   it (close wins).
 """
@@ -59,8 +59,10 @@ def _share(part, whole) -> float:
 
 
 def cover_bidder(bidders: list[data.BidderStats], params: dict) -> list[Finding]:
-    """Cover bidder: bids ≥ min_bids, z ≤ −z_threshold, and its losses are cartel-like:
-    close-loss share ≥ min_close_share or the share lost to one winner ≥ min_winner_share."""
+    """Cover bidder: bids ≥ min_bids, z ≤ −z_threshold, and its losses are cartel-like: the share
+    of losses priced within close_margin of the winner ≥ min_close_share. (The share lost to one
+    winner is reported but not enough alone: an honest dear firm loses mostly to the cheapest
+    firm of its trade.)"""
     candidates = {b.bidder_id: b for b in bidders
                   if b.bids >= params["min_bids"] and (z := z_score(b)) is not None and z <= -params["z_threshold"]}
     profile = _loss_profile(candidates, params["close_margin"])
@@ -69,7 +71,7 @@ def cover_bidder(bidders: list[data.BidderStats], params: dict) -> list[Finding]
     for bidder_id, stats in candidates.items():
         p = profile[bidder_id]
         close_share, winner_share = _share(p["close"], p["losses"]), _share(p["top_losses"], p["losses"])
-        if close_share < params["min_close_share"] and winner_share < params["min_winner_share"]:
+        if close_share < params["min_close_share"]:
             continue
         z = z_score(stats)
         code, name, dept = codes[bidder_id]
@@ -150,8 +152,7 @@ def unsuccessful_bids(bidders: list[data.BidderStats], params: dict) -> list[Fin
     for bidder_id, ratio in flagged.items():
         p = profile.get(bidder_id, {"losses": 0, "close": 0, "top_losses": 0})
         close_share, winner_share = _share(p["close"], p["losses"]), _share(p["top_losses"], p["losses"])
-        if params["require_cartel_signs"] and (
-                close_share < params["min_close_share"] and winner_share < params["min_winner_share"]):
+        if params["require_cartel_signs"] and close_share < params["min_close_share"]:
             continue
         stats = by_id[bidder_id]
         code, name, dept = codes[bidder_id]
