@@ -89,7 +89,7 @@ def simulate(*, seed: int, tenders: int, stdout=None, department_codes=None) -> 
         firms.append(Firm(len(firms), trade, 0.86, "cheap"))
         firms.append(Firm(len(firms), trade, 1.18, "expensive"))
         if trade % 2 == 0:
-            a, b = Firm(len(firms), trade, rng.uniform(0.95, 1.05), "sister", f"S{trade}"), None
+            a = Firm(len(firms), trade, rng.uniform(0.95, 1.05), "sister", f"S{trade}")
             firms.append(a)
             b = Firm(len(firms), trade, rng.uniform(0.95, 1.05), "sister", f"S{trade}")
             firms.append(b)
@@ -123,7 +123,7 @@ def simulate(*, seed: int, tenders: int, stdout=None, department_codes=None) -> 
         budget = rng.randint(50, 3000) * 10000
         announced = today - dt.timedelta(days=40 + rng.randint(0, 700))
         period = rng.choice([20, 21, 25, 30])
-        scheme, bidders, prices = "honest", [], {}
+        scheme, prices = "honest", {}
         honest_pool = by_trade[trade]
         roll = rng.random()
         if trade in rings and roll < 0.35:
