@@ -99,6 +99,7 @@ class Command(BaseCommand):
         if bids < tenders:
             bids = tenders
         self.stdout.write(f"Database: {connection.vendor}")
+        self._clean_up()  # leftovers of an interrupted earlier run would count as "unchanged"
         Department.objects.get_or_create(code="BENCH", defaults={"name": "基准监督部门"})
         path = Path(file) if file else Path(tempfile.mkdtemp()) / "bench-package.json"
         if not path.exists():
