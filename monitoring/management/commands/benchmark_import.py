@@ -18,9 +18,8 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
 from directory.credit_code import ALPHABET, check_character
-from directory.models import Department, EntityRelation, MarketEntity, TradingProject
+from directory.models import Department
 from monitoring.importing import import_trading_file
-from monitoring.models import OcdsRelease
 
 
 def credit_code(rnd: random.Random) -> str:
@@ -140,12 +139,23 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def _clean_up(self):
-        projects = TradingProject.objects.filter(code__startswith="BENCH-")
-        OcdsRelease.objects.filter(project__in=projects).delete()
-        entity_ids = set(projects.values_list("tenderer_id", flat=True))
-        entity_ids |= set(MarketEntity.objects.filter(name__startswith="基准建设工程有限公司").values_list("pk", flat=True))
-        projects.delete()
-        EntityRelation.objects.filter(entity_id__in=entity_ids).delete()
-        MarketEntity.objects.filter(pk__in=entity_ids, bids__isnull=True, awards__isnull=True,
-                                    tendered_projects__isnull=True).delete()
-
+        """Set-based deletes of the benchmark's rows (a model-level delete would send a signal per row)."""
+        statements = (
+            "CREATE TEMP TABLE bench_projects AS SELECT id, tenderer_id FROM directory_tradingproject "
+            "WHERE code LIKE %(projects)s",
+            "CREATE TEMP TABLE bench_entities AS SELECT tenderer_id AS id FROM bench_projects "
+            "UNION SELECT id FROM directory_marketentity WHERE name LIKE %(entities)s",
+            "DELETE FROM directory_bid WHERE project_id IN (SELECT id FROM bench_projects)",
+            "DELETE FROM directory_award WHERE project_id IN (SELECT id FROM bench_projects)",
+            "DELETE FROM monitoring_ocdsrelease WHERE project_id IN (SELECT id FROM bench_projects)",
+            "DELETE FROM directory_tradingproject WHERE id IN (SELECT id FROM bench_projects)",
+            "DELETE FROM directory_entityrelation WHERE entity_id IN (SELECT id FROM bench_entities)",
+            "DELETE FROM directory_marketentity e WHERE id IN (SELECT id FROM bench_entities) "
+            "AND NOT EXISTS (SELECT 1 FROM directory_bid WHERE bidder_id = e.id) "
+            "AND NOT EXISTS (SELECT 1 FROM directory_tradingproject WHERE tenderer_id = e.id)",
+            "DROP TABLE bench_projects",
+            "DROP TABLE bench_entities",
+        )
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql, {"projects": "BENCH-%", "entities": "基准%"})
