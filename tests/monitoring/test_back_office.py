@@ -246,3 +246,9 @@ def test_only_the_office_imports_trading_data(client, city, role):
     client.force_login(staff("someone", role, city["zj"]))
     assert refused(client.get(reverse("monitoring_import_new")))
     assert refused(client.get(reverse("monitoring_imports")))
+
+
+def test_the_entity_list_links_to_the_company_profile(client, supervisor, ring):
+    client.force_login(supervisor)
+    page = client.get(reverse("directory_marketentity:index")).content.decode()
+    assert reverse("monitoring_entity_profile", args=[ring["firms"][0].pk]) in page and "一企一档" in page
