@@ -13,3 +13,7 @@ PERMISSIONS = {
     DEPARTMENT_HEAD.code: _READ + ["monitoring.handle_lead"],
     AUDITOR.code: _READ + ["monitoring.view_all_leads"],
 }
+
+# Importing trading data (monitoring.services.imports): the office supervisors.
+PERMISSIONS[OFFICE_SUPERVISOR.code] += ["monitoring.import_trading_data", "monitoring.view_tradingimport"]
+PERMISSIONS[AUDITOR.code] += ["monitoring.view_tradingimport"]

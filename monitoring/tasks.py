@@ -14,3 +14,10 @@ def execute_run(run_id: int) -> int:
 @shared_task(name="monitoring.nightly_run")
 def nightly_run() -> int:
     return runs.run_now(trigger=RunTrigger.NIGHTLY).pk
+
+
+@shared_task(name="monitoring.run_trading_import")
+def run_trading_import(import_id: int) -> int:
+    from monitoring.services.imports import run_trading_import as run
+
+    return run(import_id=import_id).pk
