@@ -138,7 +138,7 @@ def bidder_stats() -> list[BidderStats]:
     sql = f"""
     WITH n AS (SELECT project_id, COUNT(*) AS n FROM {BID} WHERE is_valid = %s GROUP BY project_id)
     SELECT b.bidder_id, COUNT(*), SUM(CASE WHEN a.winner_id = b.bidder_id THEN 1 ELSE 0 END),
-           SUM(1.0 / n.n), SUM((1.0 / n.n) * (1.0 - 1.0 / n.n))
+           CAST(SUM(1.0 / n.n) AS DOUBLE PRECISION), CAST(SUM((1.0 / n.n) * (1.0 - 1.0 / n.n)) AS DOUBLE PRECISION)
     FROM {BID} b JOIN n ON n.project_id = b.project_id JOIN {AWARD} a ON a.project_id = b.project_id
     WHERE b.is_valid = %s GROUP BY b.bidder_id ORDER BY b.bidder_id
     """
@@ -250,7 +250,7 @@ def related_bidders_in_tenders() -> list[tuple[int, int, int, int, int, str, str
     FROM {BID} x JOIN {BID} y ON y.project_id = x.project_id AND y.file_metadata_hash = x.file_metadata_hash
     WHERE x.file_metadata_hash <> '' AND x.bidder_id < y.bidder_id
     UNION ALL
-    SELECT x.project_id, x.id, y.id, x.bidder_id, y.bidder_id, 'ip', x.ip_address
+    SELECT x.project_id, x.id, y.id, x.bidder_id, y.bidder_id, 'ip', CAST(x.ip_address AS VARCHAR(64))
     FROM {BID} x JOIN {BID} y ON y.project_id = x.project_id AND y.ip_address = x.ip_address
     WHERE x.ip_address IS NOT NULL AND x.bidder_id < y.bidder_id
     """
