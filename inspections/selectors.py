@@ -34,6 +34,12 @@ def revealed_record(plan: InspectionPlan) -> DrawRecord | None:
     return record
 
 
+def reveal_payload(plan: InspectionPlan, record: DrawRecord) -> dict:
+    """What reveal.json publishes once the draw ran: the committed secret and the public value."""
+    return {"plan": plan.code, "secret": record.secret, "public_value": record.public_value,
+            "manifest_sha256": record.manifest_sha256}
+
+
 def inspections_for(user):
     queryset = Inspection.objects.select_related("plan", "target__entity", "target__project", "target__department")
     if user.has_perm("inspections.view_inspectionplan") and user.has_perm("inspections.change_inspectionplan"):

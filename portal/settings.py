@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "monitoring",
     "cms",
     "reporting",
+    "api",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -63,6 +64,10 @@ INSTALLED_APPS = [
     "health_check",
     "captcha",
     "axes",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -236,6 +241,45 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail overrides it for its own preview frames
 SESSION_COOKIE_HTTPONLY = True
 
+# --- Integration API (api/) ----------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.ClientTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ClientRateThrottle", "api.throttling.AnonymousRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "client": env_str("API_CLIENT_RATE", "1200/hour"),
+        "anonymous": env_str("API_ANONYMOUS_RATE", "600/hour"),
+    },
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.PagePagination",
+    "PAGE_SIZE": 20,
+    "EXCEPTION_HANDLER": "api.problems.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DATETIME_FORMAT": "iso-8601",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Supervision portal API",
+    "DESCRIPTION": "Integration API of the public-resource trading supervision portal: intake of complaints "
+                   "and reports, tracking, trading data, disclosures, verifiable draws and quarterly statistics. "
+                   "Errors are RFC 9457 problem details (application/problem+json).",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {},
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "PREPROCESSING_HOOKS": ["api.schema.only_api_endpoints"],
+}
+# A batch of OCDS releases larger than this is imported by a Celery task; the caller polls a job.
+API_RELEASES_INLINE_LIMIT = env_int("API_RELEASES_INLINE_LIMIT", 50)
+
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {
     "version": 1,
@@ -253,7 +297,7 @@ LOGGING = {
 # --- Periodic tasks (celery beat) --------------------------------------------------------------
 # Each app may define BEAT_SCHEDULE in <app>/schedule.py (plain data, no model imports).
 # `manage.py run_periodic_tasks` runs them all once, for the embedded default or cron.
-PROJECT_APPS = ("directory", "cases", "inspections", "publicity", "monitoring", "cms", "reporting")
+PROJECT_APPS = ("directory", "cases", "inspections", "publicity", "monitoring", "cms", "reporting", "api")
 CELERY_BEAT_SCHEDULE = {}
 for _label in PROJECT_APPS:
     if find_spec(f"{_label}.schedule") is not None:

@@ -23,3 +23,11 @@ def hit(request, group: str, key: str = "ip") -> bool:
 
 def too_many_requests(request):
     return render(request, "cases/public/throttled.html", status=429)
+
+
+def retry_after(group: str) -> int:
+    """Seconds until a client over `group`'s limit may try again: at most one rate period."""
+    from django_ratelimit.core import _split_rate
+
+    _count, period = _split_rate(RATES[group])
+    return period

@@ -1,0 +1,24 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from api.views import cases, public
+
+app_name = "api"
+
+v1 = [
+    path("cases/", cases.CaseCollection.as_view(), name="cases"),
+    path("cases/track/", cases.CaseTrackView.as_view(), name="cases_track"),
+    path("cases/<str:number>/", cases.StaffCaseDetail.as_view(), name="case"),
+    path("cases/<str:number>/transitions/<str:name>/", cases.StaffCaseTransition.as_view(), name="case_transition"),
+    path("disclosures/", public.DisclosureList.as_view(), name="disclosures"),
+    path("disclosures/<int:pk>/", public.DisclosureDetail.as_view(), name="disclosure"),
+    path("draws/<str:number>/", public.DrawDetail.as_view(), name="draw"),
+    path("statistics/quarters/", public.QuarterList.as_view(), name="quarters"),
+    path("statistics/quarters/<str:period>/", public.QuarterDetail.as_view(), name="quarter"),
+]
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("v1/", include(v1)),
+]
