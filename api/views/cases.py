@@ -82,7 +82,7 @@ class CaseCollection(generics.GenericAPIView):
         case = submitted.case
         return Response({
             "number": case.number, "access_code": submitted.access_code, "kind": case.kind, "state": case.state,
-            "received_at": case.received_at, "deadlines": presenters.deadlines(case),
+            "received_at": presenters.local(case.received_at), "deadlines": presenters.deadlines(case),
             "intake_warnings": selectors.intake_warnings(case),
         }, status=http.HTTP_201_CREATED)
 

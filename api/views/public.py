@@ -11,6 +11,7 @@ from rest_framework import exceptions, generics
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.presenters import local
 from api.problems import from_form_errors, problem_responses
 from api.serializers import public as payloads
 from inspections import selectors as inspection_selectors
@@ -86,8 +87,8 @@ class DrawDetail(PublicView, APIView):
 
         has_result = revealed is not None and bool(record.result_json)
         return Response({
-            "number": plan.code, "title": plan.title, "state": plan.state, "draw_at": plan.draw_at,
-            "frozen_at": record.frozen_at, "drawn_at": record.drawn_at,
+            "number": plan.code, "title": plan.title, "state": plan.state, "draw_at": local(plan.draw_at),
+            "frozen_at": local(record.frozen_at), "drawn_at": local(record.drawn_at),
             "manifest": json.loads(record.manifest_json), "manifest_sha256": record.manifest_sha256,
             "reveal": inspection_selectors.reveal_payload(plan, record) if revealed else None,
             "result": json.loads(record.result_json) if has_result else None,
@@ -109,7 +110,7 @@ def _quarter(request, snapshot, *, figures: bool) -> dict:
     page = QuarterlyReportPage.objects.live().public().filter(snapshot=snapshot).first()
     data = {
         "period": f"{snapshot.year}-Q{snapshot.quarter}", "year": snapshot.year, "quarter": snapshot.quarter,
-        "frozen_at": snapshot.created_at,
+        "frozen_at": local(snapshot.created_at),
         "report_url": request.build_absolute_uri(page.url) if page is not None and page.url else None,
     }
     if figures:
