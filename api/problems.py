@@ -148,3 +148,13 @@ def problem_responses(*statuses: int) -> dict:
 
     return {(status, PROBLEM_CONTENT_TYPE): OpenApiResponse(ProblemSerializer, description=str(TITLES.get(status, "")))
             for status in statuses}
+
+
+def not_found(request, *args, **kwargs):
+    """Unknown paths under /api/ answer in the API's error shape, not with the site's HTML page."""
+    from django.http import JsonResponse
+
+    return JsonResponse({
+        "type": TYPE_PREFIX + "not_found", "title": str(TITLES[404]), "status": 404,
+        "detail": str(_("There is no API endpoint at this address.")), "instance": request.get_full_path(),
+    }, status=404, content_type=PROBLEM_CONTENT_TYPE, json_dumps_params={"ensure_ascii": False})

@@ -4,6 +4,8 @@ from django.shortcuts import render
 from django_ratelimit import ALL
 from django_ratelimit.core import is_ratelimited
 
+from portal.http import client_ip
+
 # group: rate. Counted on POST only; a page view is never limited.
 RATES = {
     "intake": "10/h",           # new cases from one IP
@@ -16,8 +18,15 @@ RATES = {
 }
 
 
-def hit(request, group: str, key: str = "ip") -> bool:
+def _client_address(group, request) -> str:
+    # django-ratelimit's "ip" key fails when the server passes no address (a unix socket, a bare
+    # WSGI client); such requests share one bucket instead.
+    return client_ip(request) or "unknown"
+
+
+def hit(request, group: str, key="ip") -> bool:
     """Count this request against `group`; True when the limit is exceeded."""
+    key = _client_address if key == "ip" else key
     return is_ratelimited(request, group=f"cases.{group}", key=key, rate=RATES[group], method=ALL, increment=True)
 
 
