@@ -131,19 +131,20 @@ class CaseTrackView(APIView):
         responses={200: payloads.TrackedCaseSerializer, **problem_responses(400, 404, 429)},
     )
     def post(self, request):
-        number = (request.data.get("number") if isinstance(request.data, dict) else "") or ""
-        number_key = lambda group, req: "number:" + str(number).strip().upper()  # noqa: E731
-        over_ip_limit = throttle.hit(request._request, "track_ip")
-        over_number_limit = throttle.hit(request._request, "track_number", key=number_key)
-        if over_ip_limit or over_number_limit:
-            raise exceptions.Throttled(wait=throttle.retry_after("track_number" if over_number_limit else "track_ip"))
+        number = str((request.data.get("number") if isinstance(request.data, dict) else "") or "")
+        exhausted = throttle.tracking_limit_reached(request._request, number)
+        if exhausted:
+            raise exceptions.Throttled(wait=throttle.retry_after(exhausted))
         payload = payloads.TrackRequestSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        form = TrackForm(data=payload.validated_data)
-        if not form.is_valid():
-            raise from_form_errors(form)
-        case = selectors.find_case_by_access_code(form.cleaned_data["number"], form.cleaned_data["access_code"])
-        if case is None:
+        form = TrackForm(data=request.data if payload.is_valid() else {})
+        case = None
+        if payload.is_valid() and form.is_valid():
+            case = selectors.find_case_by_access_code(form.cleaned_data["number"], form.cleaned_data["access_code"])
+        if case is None:  # only failed lookups count, as on the web page
+            throttle.count_failed_tracking(request._request, number)
+            payload.is_valid(raise_exception=True)
+            if not form.is_valid():
+                raise from_form_errors(form)
             raise exceptions.NotFound(str(WRONG_PAIR))
         return Response(presenters.tracked_case(case))
 

@@ -7,8 +7,6 @@ from django_ratelimit.core import get_usage, is_ratelimited
 
 from portal.http import client_ip
 
-from portal.http import client_ip
-
 # group: rate. Counted on POST only; a page view is never limited.
 RATES = {
     "intake": "10/h",           # new cases from one IP
@@ -29,26 +27,45 @@ def _client_address(group, request) -> str:
     return client_ip(request) or "unknown"
 
 
+def _key(key):
+    return _client_address if key == "ip" else key
+
+
 def hit(request, group: str, key="ip") -> bool:
     """Count this request against `group`; True when the limit is exceeded."""
-    key = _client_address if key == "ip" else key
-    return is_ratelimited(request, group=f"cases.{group}", key=key, rate=RATES[group], method=ALL, increment=True)
+    return is_ratelimited(request, group=f"cases.{group}", key=_key(key), rate=RATES[group], method=ALL,
+                          increment=True)
 
 
 def over_limit(request, group: str, key="ip") -> bool:
     """True when `group` is used up for this request, without counting the request."""
-    usage = get_usage(request, group=f"cases.{group}", key=key, rate=RATES[group], method=ALL, increment=False)
+    usage = get_usage(request, group=f"cases.{group}", key=_key(key), rate=RATES[group], method=ALL, increment=False)
     return usage is not None and usage["count"] >= usage["limit"]
 
 
 def count(request, group: str, key="ip") -> None:
-    get_usage(request, group=f"cases.{group}", key=key, rate=RATES[group], method=ALL, increment=True)
+    get_usage(request, group=f"cases.{group}", key=_key(key), rate=RATES[group], method=ALL, increment=True)
 
 
 def number_and_client(number: str):
     """A django-ratelimit key for one case number asked from one client address."""
     normalised = (number or "").strip().upper()
     return lambda group, request: f"number:{normalised}|client:{client_ip(request)}"
+
+
+def tracking_limit_reached(request, number: str) -> str:
+    """The tracking limit this client has used up for `number` ("track_ip" or "track_pair"), or ""
+    (the web tracking page and the API ask the same question)."""
+    if over_limit(request, "track_ip"):
+        return "track_ip"
+    if over_limit(request, "track_pair", key=number_and_client(number)):
+        return "track_pair"
+    return ""
+
+
+def count_failed_tracking(request, number: str) -> None:
+    count(request, "track_ip")
+    count(request, "track_pair", key=number_and_client(number))
 
 
 def too_many_requests(request):

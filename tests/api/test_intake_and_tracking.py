@@ -126,12 +126,23 @@ def test_a_rotated_token_replaces_the_old_one(api, platform):
 
 def test_tracking_wrong_code_and_throttle_like_the_web_page(api, roles):
     case = CaseFactory()
-    wrong = api.post(TRACK, {"number": case.number, "access_code": "WRONGCODE123"}, format="json")
-    assert wrong.status_code == 404 and "不匹配" in wrong.json()["detail"]
-    limit = int(RATES["track_number"].split("/")[0])
-    for _ in range(limit - 1):
-        api.post(TRACK, {"number": case.number, "access_code": "WRONGCODE123"}, format="json")
-    throttled = api.post(TRACK, {"number": case.number, "access_code": case._access_code}, format="json")
+    right = {"number": case.number, "access_code": case._access_code}
+    wrong = {"number": case.number, "access_code": "WRONGCODE123"}
+    refused = api.post(TRACK, wrong, format="json")
+    assert refused.status_code == 404 and "不匹配" in refused.json()["detail"]
+    limit = int(RATES["track_pair"].split("/")[0])
+    for _ in range(limit - 2):
+        api.post(TRACK, wrong, format="json")
+    assert api.post(TRACK, right, format="json").status_code == 200  # successes do not count
+    api.post(TRACK, wrong, format="json")
+    throttled = api.post(TRACK, right, format="json")
     assert throttled.status_code == 429
     assert int(throttled["Retry-After"]) > 0 and throttled.json()["retry_after"] == int(throttled["Retry-After"])
     assert throttled["Content-Type"] == "application/problem+json"
+    # Another client address is not locked out of this case number.
+    assert api.post(TRACK, right, format="json", REMOTE_ADDR="198.51.100.4").status_code == 200
+
+
+def test_tracking_input_errors(api, roles):
+    missing = api.post(TRACK, {"number": ""}, format="json")
+    assert missing.status_code == 400 and set(missing.json()["errors"]) == {"number", "access_code"}
