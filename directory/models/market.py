@@ -1,4 +1,5 @@
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -63,21 +64,59 @@ class MarketEntity(models.Model):
                 raise ValidationError({"code": exc.messages}) from exc
 
 
+# A leading province / region and city, as in "浙江省杭州市西湖区…" or "广西壮族自治区南宁市…":
+# the same address is written with or without them.
+_PROVINCE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}省|[\u4e00-\u9fff]{2,6}?自治区|[\u4e00-\u9fff]{2}特别行政区)")
+# City names never contain 区/县/路/街…, so "东城区市场路" keeps its district.
+_CITY_PREFIX = re.compile(r"^(?:(?![区县路街镇乡村号])[\u4e00-\u9fff]){2,5}?(?:市|自治州|地区|盟)")
+_ADDRESS_PUNCTUATION = re.compile(r"[,.\-#()\[\]/，。、—－（）【】]")
+
+
+def _normalize_phone(text: str) -> str:
+    digits = re.sub(r"\D", "", text)
+    if digits.startswith("0086"):
+        digits = digits[4:]
+    elif digits.startswith("86") and len(digits) > 11:
+        digits = digits[2:]
+    else:
+        return digits
+    # International form drops the trunk 0 of a landline area code: +86 571 … == 0571 ….
+    return digits if digits.startswith(("1", "0")) else "0" + digits
+
+
+def _normalize_address(text: str) -> str:
+    text = _ADDRESS_PUNCTUATION.sub("", text).lower()
+    text = _PROVINCE_PREFIX.sub("", text, count=1)
+    # Municipalities repeat themselves: "北京市北京市朝阳区" or "上海市市辖区".
+    for _repeat in range(2):
+        stripped = _CITY_PREFIX.sub("", text, count=1)
+        if not stripped:
+            break
+        text = stripped
+    return text
+
+
 def normalize_relation_value(kind: str, value: str) -> str:
-    """The comparable form of a relation value: what two related bidders would share."""
-    text = (value or "").strip()
+    """The comparable form of a relation value: what two related bidders would share.
+
+    Every kind: Unicode NFKC (full-width to half-width) and no whitespace. Phones and deposit
+    accounts: digits only, a 86 / 0086 country prefix dropped. E-mail: lower-cased. Addresses:
+    punctuation and a leading province / city dropped. People and holding companies (legal
+    representative, manager, shareholder) compare the same way whatever the role, so one person
+    matches across roles; a shareholder given as a credit code is upper-cased like entity codes.
+    """
+    text = re.sub(r"\s", "", unicodedata.normalize("NFKC", value or ""))
     if kind == EntityRelation.Kind.PHONE:
-        digits = re.sub(r"\D", "", text)
-        return digits[-11:] if len(digits) > 11 and digits.startswith("86") else digits
+        return _normalize_phone(text)
+    if kind == EntityRelation.Kind.DEPOSIT_ACCOUNT:
+        return re.sub(r"\D", "", text)
     if kind == EntityRelation.Kind.EMAIL:
         return text.lower()
     if kind == EntityRelation.Kind.ADDRESS:
-        # Full-width to half-width, no spaces or punctuation: "1号楼 ２单元" == "1号楼2单元".
-        text = "".join(chr(ord(c) - 0xFEE0) if 0xFF01 <= ord(c) <= 0xFF5E else c for c in text)
-        return re.sub(r"[\s,，.。、\-—()（）#]", "", text).lower()
-    if kind == EntityRelation.Kind.DEPOSIT_ACCOUNT:
-        return re.sub(r"\D", "", text)
-    return re.sub(r"\s", "", text)
+        return _normalize_address(text)
+    if kind in PERSON_RELATION_KINDS and re.fullmatch(r"[0-9A-Za-z]{18}", text):
+        return text.upper()
+    return text
 
 
 class EntityRelation(models.Model):
@@ -123,6 +162,20 @@ class EntityRelation(models.Model):
         self.normalized_value = normalize_relation_value(self.kind, self.value)
         if not self.normalized_value:
             raise ValidationError({"value": _("The value is empty once normalised.")})
+
+
+# Roles a person or holding company plays; a value shared in any two of them relates the entities.
+PERSON_RELATION_KINDS = (
+    EntityRelation.Kind.LEGAL_REPRESENTATIVE,
+    EntityRelation.Kind.MANAGER,
+    EntityRelation.Kind.SHAREHOLDER,
+)
+
+
+def relation_match_group(kind: str) -> str:
+    """Relations are compared within a group: the person roles form one group, every other kind
+    is its own."""
+    return "person" if kind in PERSON_RELATION_KINDS else kind
 
 
 class TradingProject(models.Model):
