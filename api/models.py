@@ -17,7 +17,8 @@ class Scope(models.TextChoices):
     PUSH_TRADING_DATA = "trading:write", _("Push trading data (OCDS releases)")
 
 
-STAFF_SCOPES = {Scope.READ_CASES, Scope.ACT_ON_CASES}
+# Scopes that act through a staff account, with exactly that account's permissions.
+ACCOUNT_SCOPES = {Scope.READ_CASES, Scope.ACT_ON_CASES, Scope.PUSH_TRADING_DATA}
 
 
 def parse_networks(text: str) -> list:
@@ -74,7 +75,7 @@ class IntegrationClient(models.Model):
         except ValueError:
             errors["allowed_networks"] = _("Enter IP addresses or networks such as 10.1.2.3 or 10.1.0.0/16, "
                                            "one per line.")
-        if set(self.scopes or []) & STAFF_SCOPES and self.acts_as_id is None:
+        if set(self.scopes or []) & ACCOUNT_SCOPES and self.acts_as_id is None:
             errors["acts_as"] = _("The staff scopes need a staff account.")
         if self.acts_as_id is not None and self.department_id is not None:
             profile = getattr(self.acts_as, "staff_profile", None)

@@ -34,4 +34,5 @@ class StaffOrClientScope(permissions.BasePermission):
         if client is not None:
             return client.has_scope(view.required_scope) and request.user.is_authenticated
         user = request.user
-        return bool(user and user.is_authenticated and user.is_active and user.has_module_perms("cases"))
+        return bool(user and user.is_authenticated and user.is_active
+                    and user.has_module_perms(getattr(view, "staff_app", "cases")))

@@ -2,7 +2,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from api.problems import not_found
-from api.views import cases, public
+from api.views import cases, public, trading
 
 app_name = "api"
 
@@ -16,6 +16,8 @@ v1 = [
     path("draws/<str:number>/", public.DrawDetail.as_view(), name="draw"),
     path("statistics/quarters/", public.QuarterList.as_view(), name="quarters"),
     path("statistics/quarters/<str:period>/", public.QuarterDetail.as_view(), name="quarter"),
+    path("trading/releases/", trading.ReleaseImport.as_view(), name="trading_releases"),
+    path("trading/imports/<int:pk>/", trading.ImportJob.as_view(), name="trading_import"),
 ]
 
 urlpatterns = [
