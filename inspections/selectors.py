@@ -48,6 +48,13 @@ def revealed_conflict_keys(plan: InspectionPlan) -> dict[str, str]:
     return {target_id: algorithm.target_conflict_key(record.conflict_key, target_id) for target_id in drawn}
 
 
+def reveal_payload(plan: InspectionPlan, record: DrawRecord) -> dict:
+    """What reveal.json publishes once the draw ran: the committed secret, the public value and the
+    conflict keys of the drawn targets (docs/draw-algorithm.md)."""
+    return {"plan": plan.code, "secret": record.secret, "public_value": record.public_value,
+            "manifest_sha256": record.manifest_sha256, "conflict_keys": revealed_conflict_keys(plan)}
+
+
 def inspections_for(user):
     queryset = Inspection.objects.select_related("plan", "target__entity", "target__project", "target__department")
     if user.has_perm("inspections.view_inspectionplan") and user.has_perm("inspections.change_inspectionplan"):

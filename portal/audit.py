@@ -2,6 +2,9 @@
 SQLite the model refuses them in Python. Use `append_only_triggers()` in the model's Meta.triggers
 and inherit `AppendOnlyModel`."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 import pgtrigger
 from django.db import models
 
@@ -34,3 +37,22 @@ class AppendOnlyModel(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("append-only table: rows cannot be deleted")
+
+
+# --- Which integration client a write came through --------------------------------------------------
+# The API sets this around each write so that the audit events the services append name the client,
+# as a back-office action names its user. Services read it with `client_label()`.
+_client_label: ContextVar[str] = ContextVar("audit_client_label", default="")
+
+
+@contextmanager
+def acting_through_client(label: str):
+    token = _client_label.set(label)
+    try:
+        yield
+    finally:
+        _client_label.reset(token)
+
+
+def client_label() -> str:
+    return _client_label.get()

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "cms",
     "reporting",
     "staffauth",
+    "api",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -69,6 +70,10 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -295,6 +300,44 @@ CONTENT_SECURITY_POLICY = {
 # The back office makes no calls to outside hosts, which the policy would block anyway.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# --- Integration API (api/) ----------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.ClientTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ClientRateThrottle", "api.throttling.AnonymousRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "client": env_str("API_CLIENT_RATE", "1200/hour"),
+        "anonymous": env_str("API_ANONYMOUS_RATE", "600/hour"),
+    },
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.PagePagination",
+    "PAGE_SIZE": 20,
+    "EXCEPTION_HANDLER": "api.problems.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DATETIME_FORMAT": "iso-8601",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Supervision portal API",
+    "DESCRIPTION": "Integration API of the public-resource trading supervision portal: intake of complaints "
+                   "and reports, tracking, trading data, disclosures, verifiable draws and quarterly statistics. "
+                   "Errors are RFC 9457 problem details (application/problem+json).",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {},
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "PREPROCESSING_HOOKS": ["api.schema.only_api_endpoints"],
+}
+# A batch of OCDS releases larger than this is imported by a Celery task; the caller polls a job.
+API_RELEASES_INLINE_LIMIT = env_int("API_RELEASES_INLINE_LIMIT", 50)
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {
@@ -313,7 +356,7 @@ LOGGING = {
 # --- Periodic tasks (celery beat) --------------------------------------------------------------
 # Each app may define BEAT_SCHEDULE in <app>/schedule.py (plain data, no model imports).
 # `manage.py run_periodic_tasks` runs them all once, for the embedded default or cron.
-PROJECT_APPS = ("directory", "cases", "inspections", "publicity", "monitoring", "cms", "reporting", "staffauth")
+PROJECT_APPS = ("directory", "cases", "inspections", "publicity", "monitoring", "cms", "reporting", "staffauth", "api")
 CELERY_BEAT_SCHEDULE = {}
 for _label in PROJECT_APPS:
     if find_spec(f"{_label}.schedule") is not None:

@@ -26,6 +26,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("captcha/", include("captcha.urls")),
     path("account/two-factor/", include("staffauth.urls")),
+    path("api/", include("api.urls")),
 ]
 
 if settings.DEBUG:

@@ -21,6 +21,18 @@ def snapshot_for(period: Period) -> QuarterlySnapshot | None:
     return QuarterlySnapshot.objects.filter(year=period.first.year, quarter=period.quarter_number).first()
 
 
+def published_snapshots():
+    """Snapshots behind a live, public quarterly report page: the only figures the public sees."""
+    from reporting.models import QuarterlyReportPage
+
+    pages = QuarterlyReportPage.objects.live().public()
+    return QuarterlySnapshot.objects.filter(pk__in=pages.values("snapshot_id")).order_by("-year", "-quarter")
+
+
+def published_snapshot(year: int, quarter: int) -> QuarterlySnapshot | None:
+    return published_snapshots().filter(year=year, quarter=quarter).first()
+
+
 def live_statistics(period: Period, *, department_id: int | None = None) -> dict:
     return compute_statistics(period, department_id=department_id)
 

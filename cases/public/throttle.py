@@ -21,19 +21,30 @@ RATES = {
 }
 
 
-def hit(request, group: str, key: str = "ip") -> bool:
+def _client_address(group, request) -> str:
+    # django-ratelimit's "ip" key fails when the server passes no address (a unix socket, a bare
+    # WSGI client); such requests share one bucket instead.
+    return client_ip(request) or "unknown"
+
+
+def _key(key):
+    return _client_address if key == "ip" else key
+
+
+def hit(request, group: str, key="ip") -> bool:
     """Count this request against `group`; True when the limit is exceeded."""
-    return is_ratelimited(request, group=f"cases.{group}", key=key, rate=RATES[group], method=ALL, increment=True)
+    return is_ratelimited(request, group=f"cases.{group}", key=_key(key), rate=RATES[group], method=ALL,
+                          increment=True)
 
 
 def over_limit(request, group: str, key="ip") -> bool:
     """True when `group` is used up for this request, without counting the request."""
-    usage = get_usage(request, group=f"cases.{group}", key=key, rate=RATES[group], method=ALL, increment=False)
+    usage = get_usage(request, group=f"cases.{group}", key=_key(key), rate=RATES[group], method=ALL, increment=False)
     return usage is not None and usage["count"] >= usage["limit"]
 
 
 def count(request, group: str, key="ip") -> None:
-    get_usage(request, group=f"cases.{group}", key=key, rate=RATES[group], method=ALL, increment=True)
+    get_usage(request, group=f"cases.{group}", key=_key(key), rate=RATES[group], method=ALL, increment=True)
 
 
 def number_and_client(number: str):
@@ -42,5 +53,28 @@ def number_and_client(number: str):
     return lambda group, request: f"number:{normalised}|client:{client_ip(request)}"
 
 
+def tracking_limit_reached(request, number: str) -> str:
+    """The tracking limit this client has used up for `number` ("track_ip" or "track_pair"), or ""
+    (the web tracking page and the API ask the same question)."""
+    if over_limit(request, "track_ip"):
+        return "track_ip"
+    if over_limit(request, "track_pair", key=number_and_client(number)):
+        return "track_pair"
+    return ""
+
+
+def count_failed_tracking(request, number: str) -> None:
+    count(request, "track_ip")
+    count(request, "track_pair", key=number_and_client(number))
+
+
 def too_many_requests(request):
     return render(request, "cases/public/throttled.html", status=429)
+
+
+def retry_after(group: str) -> int:
+    """Seconds until a client over `group`'s limit may try again: at most one rate period."""
+    from django_ratelimit.core import _split_rate
+
+    _count, period = _split_rate(RATES[group])
+    return period

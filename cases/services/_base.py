@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from cases import deadlines, notifications, selectors
 from cases.models import Case, CaseEvent, SupervisionNotice
 from directory import roles
+from portal import audit
 from portal.errors import PermissionRefused
 from portal.workflow import apply_transition
 
@@ -66,6 +67,10 @@ def record(
 ) -> CaseEvent:
     if not actor_label:
         actor_label = str(getattr(getattr(actor, "staff_profile", None), "full_name", "") or actor or SYSTEM)
+    client = audit.client_label()
+    if client:  # the write came through the integration API: the event names the client
+        actor_label = f"{actor_label} · API: {client}"
+        data = {**(data or {}), "api_client": client}
     return CaseEvent.objects.create(
         case=case, actor=actor if actor is not None and actor.is_authenticated else None,
         actor_label=actor_label[:100], action=action, from_state=from_state, to_state=to_state or case.state,

@@ -120,10 +120,7 @@ def download(request, code, filename):
     elif revealed is None:
         raise Http404
     elif filename == "reveal.json":
-        body = algorithm.canonical_json({"plan": plan.code, "secret": record.secret,
-                                         "public_value": record.public_value,
-                                         "manifest_sha256": record.manifest_sha256,
-                                         "conflict_keys": selectors.revealed_conflict_keys(plan)})
+        body = algorithm.canonical_json(selectors.reveal_payload(plan, record))
     elif not record.result_json:
         raise Http404
     elif filename == "result.json":

@@ -28,8 +28,7 @@ WRONG_PAIR = gettext_lazy("The case number and access code do not match. Check b
 def track(request):
     form = TrackForm(request.POST or None)
     if request.method == "POST":
-        pair_key = throttle.number_and_client(form.data.get("number"))
-        if throttle.over_limit(request, "track_ip") or throttle.over_limit(request, "track_pair", key=pair_key):
+        if throttle.tracking_limit_reached(request, form.data.get("number")):
             return throttle.too_many_requests(request)
         if form.is_valid():
             case = selectors.find_case_by_access_code(form.cleaned_data["number"], form.cleaned_data["access_code"])
@@ -38,8 +37,7 @@ def track(request):
                 return redirect("cases:case_detail", number=case.number)
             form.add_error(None, WRONG_PAIR)
         # Only failures count, per client and per (number, client).
-        throttle.count(request, "track_ip")
-        throttle.count(request, "track_pair", key=pair_key)
+        throttle.count_failed_tracking(request, form.data.get("number"))
     return render(request, "cases/public/track.html", {"form": form})
 
 
