@@ -166,6 +166,36 @@ def refresh_current_deadline(case: Case) -> None:
     case.current_due = getattr(case, DUE_FIELD[deadline]) if deadline else None
 
 
+# The statutory period whose keeping the statistics judge: a suggestion's period is for the reply.
+TIMELINESS_MEASURED_AT = {DeadlineTrack.SUGGESTION: "reply"}
+
+
+def timeliness_measured_at(case: Case) -> str:
+    """"decision" or "reply": the step at which this case's period is met or missed."""
+    return TIMELINESS_MEASURED_AT.get(case.deadline_track, "decision")
+
+
+def decision_clock_started_on(case: Case, *, reopened_on: dt.date | None = None) -> dt.date:
+    """The day the current decision period counts from (the day after it is day one): the reopening
+    day when re-handled, else acceptance or receipt (the last supplement), as the policy says."""
+    if reopened_on is not None:
+        return reopened_on
+    if policy_for(case).decision_from_acceptance and case.accepted_at is not None:
+        return timezone.localdate(case.accepted_at)
+    return case.counted_from or timezone.localdate(case.received_at)
+
+
+def workdays_used(case: Case, *, started_on: dt.date, met_on: dt.date) -> int:
+    """Working days from `started_on` to `met_on`, less those suspensions took off the clock."""
+    calendar = WorkingCalendar()
+    used = calendar.workdays_between(started_on, met_on)
+    for interval in case.paused_intervals.exclude(reason=PausedInterval.Reason.SUPPLEMENT).exclude(ended_on=None):
+        first, last = max(interval.started_on, started_on), min(interval.ended_on, met_on)
+        if last > first:
+            used -= calendar.workdays_between(first, last)
+    return used
+
+
 def remaining_workdays(case: Case, *, on: dt.date | None = None) -> dict:
     """Per deadline that matters in the current state: due date, working days left (negative when
     overdue) and whether the clock stands still."""

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cases import deadlines, notifications, selectors
+from cases.services.history import track_deadline
 from cases.models import Case, CaseEvent, SupervisionNotice
 from directory import roles
 from portal.errors import PermissionRefused
@@ -57,6 +58,7 @@ def save(case: Case) -> Case:
     deadlines.refresh_current_deadline(case)
     case.full_clean(exclude=["state"])  # protected FSM field: set only by transitions
     case.save()
+    track_deadline(case)
     return case
 
 
