@@ -118,7 +118,12 @@ def set_rehandling_deadline(case: Case, *, reopened_on: dt.date) -> None:
 
 
 def set_reply_deadline(case: Case, *, decided_on: dt.date) -> None:
-    case.reply_due = _add(decided_on, policy_for(case).reply_workdays)
+    """Feedback N working days after the decision; a suggestion's whole period is for the reply,
+    so its feedback is due when that period ends."""
+    if timeliness_measured_at(case) == "reply" and case.decision_due is not None:
+        case.reply_due = case.decision_due
+    else:
+        case.reply_due = _add(decided_on, policy_for(case).reply_workdays)
 
 
 def set_rating_deadline(case: Case, *, replied_on: dt.date) -> None:

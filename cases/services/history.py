@@ -42,7 +42,7 @@ def record_decision(case: Case) -> DecisionRecord:
 def record_reply(case: Case) -> None:
     """After feedback: a suggestion's period (reply within N working days of receipt) is met now."""
     if deadlines.timeliness_measured_at(case) == "reply":
-        _record_timeliness(case, met_at=case.replied_at, due_on=case.decision_due)
+        _record_timeliness(case, met_at=case.replied_at, due_on=case.reply_due)
 
 
 def _record_timeliness(case: Case, *, met_at, due_on) -> TimelinessRecord:
