@@ -102,3 +102,6 @@ class DeadlineSpan(models.Model):
             models.Index(fields=["case", "valid_until"]),
             models.Index(fields=["deadline", "due_on", "valid_from"]),
         ]
+
+    def __str__(self):
+        return f"{self.case_id} {self.deadline or '-'} {self.due_on or ''}"

@@ -9,10 +9,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cases import deadlines
-from cases.services import history
 from cases.models import Measure, Outcome, PausedInterval, Satisfaction
 from cases.models.case import APPROVE, HANDLE, REPLY
 from cases.models.choices import SOFT_MEASURES, SUBSTANTIATED_OUTCOMES
+from cases.services import history
 from cases.services._base import (
     FILER,
     check_filer,

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from cases import deadlines
 from cases.models import Case, CaseEvent, State
-from cases.models.history import DecisionRecord, DeadlineSpan, RatingRecord, TimelinessRecord
+from cases.models.history import DeadlineSpan, DecisionRecord, RatingRecord, TimelinessRecord
 
 
 def _round(case: Case) -> int:

@@ -5,7 +5,6 @@ transfers and re-handling on the time of the audit event that recorded them; ove
 period's last day from the history of each case's deadline."""
 
 import datetime as dt
-
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
@@ -14,7 +13,16 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from cases.models import (
-    Case, CaseEvent, Channel, DeadlineSpan, DecisionRecord, Kind, Measure, RatingRecord, State, SupervisionNotice,
+    Case,
+    CaseEvent,
+    Channel,
+    DeadlineSpan,
+    DecisionRecord,
+    Kind,
+    Measure,
+    RatingRecord,
+    State,
+    SupervisionNotice,
 )
 from cases.models.choices import SUBSTANTIATED_OUTCOMES
 from reporting.figures.decisions import figure

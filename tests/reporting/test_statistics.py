@@ -6,7 +6,6 @@ from directory.calendar import workdays_between
 from directory.services import set_calendar_override
 from reporting.figures import NO_DEPARTMENT, TOTAL, Period, compute_statistics
 from reporting.figures.scope import Scope
-from reporting.workdays import ensure_workday_index
 
 Q4 = Period.quarter(2024, 4)
 
