@@ -1,0 +1,1 @@
+"""All writes of integrity monitoring (DESIGN §2): keyword-only, atomic, domain errors."""
