@@ -2,7 +2,7 @@
 fields: every approved decision, every met (or missed) statutory period, every satisfaction rating
 and the deadline the case ran against over time. Re-handling adds rows instead of overwriting
 them, so a closed quarter's figures never change afterwards (DESIGN §5). Written only by
-cases.services.history; the first three are append-only."""
+cases.services.records; the first three are append-only."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -84,7 +84,7 @@ class RatingRecord(AppendOnlyModel):
 class DeadlineSpan(models.Model):
     """The deadline a case ran against from `valid_from` until `valid_until` (open: still now), so
     that "overdue at the end of a past quarter" is answered from history, not from today's state.
-    A derived index kept by cases.services.history.track_deadline on every save of a case."""
+    A derived index kept by cases.services.records.track_deadline on every save of a case."""
 
     case = models.ForeignKey(Case, models.CASCADE, related_name="deadline_spans", verbose_name=_("case"))
     deadline = models.CharField(_("deadline"), max_length=20, blank=True)

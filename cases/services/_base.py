@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from cases import deadlines, notifications, selectors
 from cases.models import Case, CaseEvent, SupervisionNotice
-from cases.services.history import track_deadline
+from cases.services.records import track_deadline
 from directory import roles
 from portal.errors import PermissionRefused
 from portal.workflow import apply_transition

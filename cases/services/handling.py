@@ -12,7 +12,7 @@ from cases import deadlines
 from cases.models import Measure, Outcome, PausedInterval, Satisfaction
 from cases.models.case import APPROVE, HANDLE, REPLY
 from cases.models.choices import SOFT_MEASURES, SUBSTANTIATED_OUTCOMES
-from cases.services import history
+from cases.services import records
 from cases.services._base import (
     FILER,
     check_filer,
@@ -147,7 +147,7 @@ def approve_decision(*, case_id, actor, note="", expected_version=None, ip_addre
     case.decided_at = deadlines.now()
     deadlines.set_reply_deadline(case, decided_on=deadlines.today())
     save(case)
-    history.record_decision(case)
+    records.record_decision(case)
     resolve_notices(case, "decision")
     record(case, action="decision_approved", actor=actor, from_state=before, note=note, ip_address=ip_address,
            public_note=_("A decision has been made: %(outcome)s.") % {"outcome": case.get_outcome_display()},
@@ -179,7 +179,7 @@ def reply_to_filer(*, case_id, actor, reply_text, expected_version=None, ip_addr
     case.replied_at = deadlines.now()
     deadlines.set_rating_deadline(case, replied_on=deadlines.today())
     save(case)
-    history.record_reply(case)
+    records.record_reply(case)
     resolve_notices(case, "reply")
     record(case, action="replied", actor=actor, from_state=before, note=reply_text, public_note=reply_text,
            data={"rating_due": str(case.rating_due or "")}, ip_address=ip_address)
@@ -208,7 +208,7 @@ def rate_satisfaction(*, case_id, filer_user=None, satisfied: bool, comment="", 
         case.closed_at = deadlines.now()
         public = _("Thank you for your rating. The case is closed.")
     save(case)
-    history.record_rating(case, satisfied=bool(satisfied), round_rated=round_rated)
+    records.record_rating(case, satisfied=bool(satisfied), round_rated=round_rated)
     record(case, action="rated", actor=filer_user, actor_label=FILER, from_state=before, note=comment or "",
            public_note=public, data={"satisfied": bool(satisfied), "rehandled": rehandle}, ip_address=ip_address)
     if rehandle:

@@ -96,18 +96,18 @@ def notice(case, *, on, level=SupervisionNotice.Level.NOTICE) -> SupervisionNoti
 
 def record_history(case, *, rated_on: str | None = None, satisfied: bool | None = None,
                    deadline_since: str | None = None) -> None:
-    """Append what the case services would have appended, through cases.services.history: the
+    """Append what the case services would have appended, through cases.services.records: the
     decision (a row with `decided_at`), a rating (`rated_on`), or the case's current deadline as
     running since `deadline_since`."""
     from cases.deadlines import frozen_clock
-    from cases.services import history
+    from cases.services import records
 
     case = Case.objects.get(pk=case.pk)
     if rated_on is not None:
         with frozen_clock(local(rated_on, 16)):
-            history.record_rating(case, satisfied=satisfied, round_rated=1)
+            records.record_rating(case, satisfied=satisfied, round_rated=1)
     elif deadline_since is not None:
         with frozen_clock(local(deadline_since)):
-            history.track_deadline(case)
+            records.track_deadline(case)
     else:
-        history.record_decision(case)
+        records.record_decision(case)

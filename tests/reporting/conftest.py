@@ -5,7 +5,7 @@ Calendar facts used: National Day holiday 1–7 October 2024; Sunday 29 Septembe
 
 The case rows are written straight to the tables with the due dates the case services would have
 stored; the history the statistics count (decisions, met periods, ratings, deadline spans) is then
-appended by the real cases.services.history functions, which count the working days themselves.
+appended by the real cases.services.records functions, which count the working days themselves.
 """
 
 import pytest
