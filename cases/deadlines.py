@@ -1,4 +1,5 @@
 """Statutory deadlines of a case, in working days (DESIGN §3), and the clock the services use.
+The decision clock's policy itself is defined once in cases.clock.
 
 Periods count from the day after their start day (directory.calendar). Suspension stops the
 decision clock: on resume the decision due date moves by the working days the case stood still.
@@ -14,6 +15,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from cases.clock import PAUSES_NOT_STOPPING_DECISION, policy_for_track
 from cases.models import Case, DeadlinePolicy, DeadlineTrack, Kind, PausedInterval, State
 from directory.calendar import WorkingCalendar
 from directory.models import TradingProject
@@ -72,10 +74,7 @@ def track_for(*, kind: str, project: TradingProject | None) -> str:
 
 
 def policy_for(case: Case) -> DeadlinePolicy:
-    policy = DeadlinePolicy.objects.filter(track=case.deadline_track).first()
-    if policy is None:  # the office deleted it: fall back to the model defaults, never crash
-        policy = DeadlinePolicy(track=case.deadline_track, acceptance_workdays=5, decision_workdays=30)
-    return policy
+    return policy_for_track(case.deadline_track)
 
 
 def _add(start: dt.date | None, workdays: int | None, calendar: WorkingCalendar | None = None) -> dt.date | None:
@@ -144,7 +143,7 @@ def _plus_paused_decision_days(case: Case, due: dt.date | None, calendar: Workin
         return due
     days = sum(
         paused_workdays(interval, calendar)
-        for interval in case.paused_intervals.exclude(reason=PausedInterval.Reason.SUPPLEMENT).exclude(ended_on=None)
+        for interval in case.paused_intervals.exclude(reason__in=PAUSES_NOT_STOPPING_DECISION).exclude(ended_on=None)
     )
     return calendar.add_workdays(due, days) if days else due
 
@@ -178,27 +177,6 @@ TIMELINESS_MEASURED_AT = {DeadlineTrack.SUGGESTION: "reply"}
 def timeliness_measured_at(case: Case) -> str:
     """"decision" or "reply": the step at which this case's period is met or missed."""
     return TIMELINESS_MEASURED_AT.get(case.deadline_track, "decision")
-
-
-def decision_clock_started_on(case: Case, *, reopened_on: dt.date | None = None) -> dt.date:
-    """The day the current decision period counts from (the day after it is day one): the reopening
-    day when re-handled, else acceptance or receipt (the last supplement), as the policy says."""
-    if reopened_on is not None:
-        return reopened_on
-    if policy_for(case).decision_from_acceptance and case.accepted_at is not None:
-        return timezone.localdate(case.accepted_at)
-    return case.counted_from or timezone.localdate(case.received_at)
-
-
-def workdays_used(case: Case, *, started_on: dt.date, met_on: dt.date) -> int:
-    """Working days from `started_on` to `met_on`, less those suspensions took off the clock."""
-    calendar = WorkingCalendar()
-    used = calendar.workdays_between(started_on, met_on)
-    for interval in case.paused_intervals.exclude(reason=PausedInterval.Reason.SUPPLEMENT).exclude(ended_on=None):
-        first, last = max(interval.started_on, started_on), min(interval.ended_on, met_on)
-        if last > first:
-            used -= calendar.workdays_between(first, last)
-    return used
 
 
 def remaining_workdays(case: Case, *, on: dt.date | None = None) -> dict:

@@ -1,20 +1,15 @@
-"""Bulk import of historical cases (Django admin, csv/xlsx). Historical cases keep their original
-numbers and states: they are imported as data, not run through the workflow, and each gets an
-"imported" event. A file with any bad row imports nothing and lists every row's error."""
+"""Bulk import of historical cases (Django admin, csv/xlsx): parsing and row errors here, the
+write in cases.services.history. A file with any bad row imports nothing and lists every row's error."""
 
 import re
 import secrets
 
-from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
 from import_export import fields, widgets
 
-from cases import deadlines
 from cases.models import (
     Case,
-    CaseEvent,
-    CaseNumberSequence,
     Channel,
     FilerType,
     Kind,
@@ -25,14 +20,9 @@ from cases.models import (
     Satisfaction,
     State,
 )
-from cases.models.choices import NUMBER_PREFIX
+from cases.services.history import import_historical_case, validate_historical_case
 from directory.models import Department, MarketEntity, TradingProject
 from portal.importing import CodeForeignKeyWidget, StrictResource
-
-NUMBER_PATTERN = re.compile(r"^(TS|JB|JY)(\d{4})(\d{6})$")
-DECIDED_STATES = {State.DECIDED, State.REPLIED, State.CLOSED}
-# Workflow timestamps must not run backwards.
-TIME_ORDER = ["received_at", "accepted_at", "decided_at", "replied_at", "closed_at"]
 
 
 def _labels(label) -> set[str]:
@@ -129,62 +119,8 @@ class HistoricalCaseResource(StrictResource):
             row["number"] = str(row["number"]).strip().upper()
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
-        errors = dict(import_validation_errors or {})
-        if instance.kind:
-            instance.deadline_track = deadlines.track_for(kind=instance.kind, project=instance.project)
-        deadlines.refresh_current_deadline(instance)
-        for field, messages in self._historical_errors(instance).items():
-            errors.setdefault(field, messages)
-        try:
-            # `state` is protected and was checked by its widget in init_instance.
-            instance.full_clean(exclude=[*errors, "state"], validate_unique=validate_unique)
-        except ValidationError as exc:
-            errors = exc.update_error_dict(errors)
-        if errors:
-            raise ValidationError(errors)
+        validate_historical_case(instance, import_validation_errors)
 
-    def _historical_errors(self, case) -> dict:
-        errors = {}
-        match = NUMBER_PATTERN.match(case.number or "")
-        if not match:
-            errors["number"] = [_("A case number looks like TS2024000123: TS, JB or JY, the year and six digits.")]
-        elif case.kind and NUMBER_PREFIX.get(case.kind) != match.group(1):
-            errors["number"] = [_("The number of a %(kind)s starts with %(prefix)s.")
-                                % {"kind": case.get_kind_display(), "prefix": NUMBER_PREFIX[case.kind]}]
-        if case.state == State.REJECTED and not case.rejection_reason:
-            errors["rejection_reason"] = [_("A case that was not accepted needs its statutory reason.")]
-        if case.state in DECIDED_STATES and not case.outcome:
-            errors["outcome"] = [_("A decided case needs its outcome.")]
-        if case.state in DECIDED_STATES and not case.decided_at:
-            errors["decided_at"] = [_("A decided case needs its decision date.")]
-        if case.state == State.CLOSED and not case.closed_at:
-            errors["closed_at"] = [_("A closed case needs its closing date.")]
-        moments = [(name, getattr(case, name)) for name in TIME_ORDER if getattr(case, name)]
-        for (earlier_name, earlier), (later_name, later) in zip(moments, moments[1:], strict=False):
-            if later < earlier:
-                errors[later_name] = [_("%(later)s is before %(earlier)s.") % {
-                    "later": Case._meta.get_field(later_name).verbose_name,
-                    "earlier": Case._meta.get_field(earlier_name).verbose_name}]
-        return errors
-
-    def after_save_instance(self, instance, row, **kwargs):
-        self._keep_numbering_ahead(instance)
-        user = kwargs.get("user")
-        CaseEvent.objects.create(
-            case=instance, actor=user if user is not None and user.is_authenticated else None,
-            actor_label="" if user is not None else "import", action="imported", to_state=instance.state,
-            note=_("Imported from historical records with number %(number)s and state “%(state)s”.")
-            % {"number": instance.number, "state": instance.get_state_display()},
-            data={"source": "historical_import"},
-        )
-
-    @staticmethod
-    def _keep_numbering_ahead(case):
-        """New filings must never reuse an imported number."""
-        match = NUMBER_PATTERN.match(case.number)
-        year, value = int(match.group(2)), int(match.group(3))
-        CaseNumberSequence.objects.get_or_create(kind=case.kind, year=year)
-        sequence = CaseNumberSequence.objects.select_for_update().get(kind=case.kind, year=year)
-        if sequence.last_value < value:
-            sequence.last_value = value
-            sequence.save(update_fields=["last_value"])
+    def save_instance(self, instance, is_create, row, **kwargs):
+        # The one write path for historical cases: the service saves, numbers and records the event.
+        import_historical_case(case=instance, actor=kwargs.get("user"))

@@ -1,9 +1,11 @@
 """Django admin (/django-admin/): for superusers and bulk import/export; daily work is in Wagtail."""
 
 from django.contrib import admin
+from django.db import transaction
 from import_export.admin import ImportExportModelAdmin
 
 from directory import resources
+from directory.calendar import calendar_changed
 from directory.models import (
     Award,
     Bid,
@@ -16,6 +18,25 @@ from directory.models import (
     StaffProfile,
     TradingProject,
 )
+
+
+class CalendarWritesMixin:
+    """Every calendar write tells the calendar's listeners (the working-day index) in its transaction."""
+
+    @transaction.atomic
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        calendar_changed()
+
+    @transaction.atomic
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        calendar_changed()
+
+    @transaction.atomic
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        calendar_changed()
 
 
 @admin.register(Department)
@@ -88,7 +109,7 @@ class AwardAdmin(ImportExportModelAdmin):
 
 
 @admin.register(CalendarDay)
-class CalendarDayAdmin(ImportExportModelAdmin):
+class CalendarDayAdmin(CalendarWritesMixin, ImportExportModelAdmin):
     resource_classes = [resources.CalendarDayResource]
     list_display = ["date", "is_workday", "note"]
     list_filter = ["is_workday"]
@@ -96,5 +117,5 @@ class CalendarDayAdmin(ImportExportModelAdmin):
 
 
 @admin.register(CalendarYear)
-class CalendarYearAdmin(admin.ModelAdmin):
+class CalendarYearAdmin(CalendarWritesMixin, admin.ModelAdmin):
     list_display = ["year", "source", "loaded_at"]

@@ -9,8 +9,9 @@ flagged in the back office (see `calendar_warnings`), never silent.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import chinese_calendar
 from django.utils.translation import gettext as _
@@ -22,8 +23,24 @@ LOADED = "loaded"
 FALLBACK = "fallback"
 
 _warned_fallback_years: set[int] = set()
+_change_hooks: list[Callable[[], None]] = []
 
 
+def register_calendar_change_hook(hook: Callable[[], None]) -> Callable[[], None]:
+    """A higher app (reporting's working-day index) asks to hear about calendar changes."""
+    if hook not in _change_hooks:
+        _change_hooks.append(hook)
+    return hook
+
+
+def calendar_changed() -> None:
+    """Every write to the calendar (override, import, loaded schedule) calls this inside its
+    transaction, so what is derived from the calendar is rebuilt by the writer, never by a read."""
+    for hook in _change_hooks:
+        hook()
+
+
+@functools.cache
 def official_years() -> range:
     from chinese_calendar import constants
 
@@ -31,17 +48,22 @@ def official_years() -> range:
 
 
 class WorkingCalendar:
-    """One computation's view of the calendar; database rows are read once per year touched."""
+    """One computation's view of the calendar. Constructing it costs nothing; database rows are
+    read lazily, once per year touched (and the loaded years once, only for a year the official
+    calendar does not cover)."""
 
     def __init__(self):
-        from directory.models import CalendarYear
-
-        self._loaded_years = set(CalendarYear.objects.values_list("year", flat=True))
+        self._loaded_years: set[int] | None = None
         self._overrides: dict[int, dict[dt.date, bool]] = {}
+        self._official = official_years()
 
     def year_status(self, year: int) -> str:
-        if year in official_years():
+        if year in self._official:
             return OFFICIAL
+        if self._loaded_years is None:
+            from directory.models import CalendarYear
+
+            self._loaded_years = set(CalendarYear.objects.values_list("year", flat=True))
         if year in self._loaded_years:
             return LOADED
         return FALLBACK

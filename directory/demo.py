@@ -6,13 +6,13 @@ import random
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from directory import roles
-from directory.credit_code import ALPHABET, check_character
+from directory.identifiers import CREDIT_CODE_ALPHABET as ALPHABET
+from directory.identifiers import credit_code_check_character as check_character
 from directory.models import Award, Bid, Department, EntityRelation, Grid, MarketEntity, StaffProfile, TradingProject
-from directory.services import create_staff_member
+from directory.services import create_account, create_staff_member
 
 DEPARTMENTS = [
     ("OFFICE", "市公共资源交易管理委员会办公室", "管委办", Department.Kind.OFFICE, ""),
@@ -142,12 +142,10 @@ def _seed_accounts(departments, grids):
         )
         accounts[username] = role.group_name
     username, full_name, role = DEMO_CITIZEN
-    citizen, _ = user_model.objects.get_or_create(username=username)
-    citizen.first_name = full_name
-    citizen.email = f"{username}@example.cn"
+    citizen = user_model.objects.filter(username=username).first() or create_account(
+        username=username, full_name=full_name, email=f"{username}@example.cn", roles=[role])
     citizen.set_password(demo_password(username))
     citizen.save()
-    citizen.groups.set([Group.objects.get(name=role.group_name)])
     accounts[username] = role.group_name
     return accounts
 

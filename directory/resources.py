@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.utils.translation import gettext as _
 from import_export import fields
 
+from directory.calendar import calendar_changed
 from directory.models import (
     Award,
     Bid,
@@ -17,6 +18,7 @@ from directory.models import (
     TradingProject,
 )
 from directory.roles import ROLES_BY_CODE
+from directory.services import create_account
 from portal.importing import CodeForeignKeyWidget, StrictResource
 
 
@@ -69,10 +71,8 @@ class StaffProfileResource(StrictResource):
         if not username:
             raise ValueError(_("Every staff row needs a username."))
         self._role_codes(row)
-        user, created = get_user_model().objects.get_or_create(username=username)
-        if created:
-            user.set_unusable_password()
-            user.save()
+        if not get_user_model().objects.filter(username=username).exists():
+            create_account(username=username)  # no usable password until the office sets one
 
     def after_save_instance(self, instance, row, **kwargs):
         codes = self._role_codes(row)
@@ -142,4 +142,9 @@ class CalendarDayResource(StrictResource):
         model = CalendarDay
         import_id_fields = ["date"]
         fields = ["date", "is_workday", "note"]
+
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        if not kwargs.get("dry_run") and not result.has_errors():
+            calendar_changed()
 

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from directory.calendar import calendar_changed
 from directory.models import CalendarDay, CalendarYear, Department, Grid, StaffProfile
 from directory.roles import Role
 
@@ -42,6 +43,7 @@ def load_year_schedule(*, year: int, days: list[ScheduleDay], source: str = "") 
         [CalendarDay(date=d.date, is_workday=d.is_workday, note=d.note[:100]) for d in days]
     )
     calendar_year, _created = CalendarYear.objects.update_or_create(year=year, defaults={"source": source})
+    calendar_changed()
     return calendar_year
 
 
@@ -50,7 +52,36 @@ def set_calendar_override(*, date: dt.date, is_workday: bool, note: str = "") ->
     day, _created = CalendarDay.objects.update_or_create(
         date=date, defaults={"is_workday": is_workday, "note": note}
     )
+    calendar_changed()
     return day
+
+
+@transaction.atomic
+def create_account(*, username: str, full_name: str = "", email: str = "", password: str | None = None,
+                   password_hash: str | None = None, roles: list[Role] = (), is_staff: bool = False):
+    """The one place a user account is created (staff, staff import, complainants). Without a
+    password or an already made hash the account has no usable password."""
+    from django.contrib.auth.models import Group
+
+    user_model = get_user_model()
+    if user_model.objects.filter(username=username).exists():
+        raise ValidationError({"username": _("An account with this user name already exists.")}, code="taken")
+    user = user_model(username=username, first_name=full_name.strip(), email=email, is_staff=is_staff)
+    if password is not None:
+        user.set_password(password)
+    elif password_hash is not None:
+        user.password = password_hash
+    else:
+        user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    user.save()
+    user.groups.set([Group.objects.get_or_create(name=role.group_name)[0] for role in roles])
+    return user
+
+
+def staff_is_django_admin_user(roles: list[Role]) -> bool:
+    # Django admin (bulk import/export) is for the office; everyone else works in Wagtail.
+    return any(role.code in {"office_supervisor", "inspection_manager"} for role in roles)
 
 
 @transaction.atomic
@@ -61,17 +92,19 @@ def create_staff_member(
     """Create or update a staff account with its profile and role groups."""
     from django.contrib.auth.models import Group
 
-    user_model = get_user_model()
-    user, _created = user_model.objects.get_or_create(username=username)
-    user.email = email
-    user.first_name = full_name
-    # Django admin (bulk import/export) is for the office; everyone else works in Wagtail.
-    user.is_staff = any(role.code in {"office_supervisor", "inspection_manager"} for role in roles)
-    user.is_active = True
-    user.set_password(password)
-    user.full_clean(exclude=["password"])
-    user.save()
-    user.groups.set([Group.objects.get(name=role.group_name) for role in roles])
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        user = create_account(username=username, full_name=full_name, email=email, password=password, roles=roles,
+                              is_staff=staff_is_django_admin_user(roles))
+    else:
+        user.email = email
+        user.first_name = full_name
+        user.is_staff = staff_is_django_admin_user(roles)
+        user.is_active = True
+        user.set_password(password)
+        user.full_clean(exclude=["password"])
+        user.save()
+        user.groups.set([Group.objects.get(name=role.group_name) for role in roles])
     profile = StaffProfile.objects.filter(user=user).first() or StaffProfile(user=user)
     profile.full_name = full_name
     profile.employee_no = employee_no

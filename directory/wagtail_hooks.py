@@ -1,5 +1,6 @@
 """Back-office menus for the reference directory and the working-day calendar."""
 
+from django.db import transaction
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -7,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic import CreateView, DeleteView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from directory.calendar import calendar_warnings
+from directory.calendar import calendar_changed, calendar_warnings
 from directory.models import CalendarDay, Department, Grid, MarketEntity, StaffProfile, TradingProject
 from directory.views import LoadYearScheduleView
 
@@ -63,8 +65,36 @@ class TradingProjectViewSet(ModelViewSet):
     inspect_view_enabled = True
 
 
+class CalendarCreateView(CreateView):
+    @transaction.atomic
+    def save_instance(self):
+        instance = super().save_instance()
+        calendar_changed()
+        return instance
+
+
+class CalendarEditView(EditView):
+    @transaction.atomic
+    def save_instance(self):
+        instance = super().save_instance()
+        calendar_changed()
+        return instance
+
+
+class CalendarDeleteView(DeleteView):
+    @transaction.atomic
+    def delete_action(self):
+        super().delete_action()
+        calendar_changed()
+
+
 class CalendarDayViewSet(ModelViewSet):
+    """Overrides of the official calendar; each write rebuilds what is derived from it."""
+
     model = CalendarDay
+    add_view_class = CalendarCreateView
+    edit_view_class = CalendarEditView
+    delete_view_class = CalendarDeleteView
     icon = "date"
     menu_label = _("Working-day calendar")
     list_display = ["date", "is_workday", "note"]

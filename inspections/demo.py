@@ -9,7 +9,7 @@ from django.utils import timezone
 from directory import roles
 from directory.models import Department, EntityRelation, MarketEntity, StaffProfile
 from directory.services import create_staff_member
-from inspections.models import InspectionItem, InspectionPlan, InspectionTarget, Inspector, InspectorTie
+from inspections.models import InspectionItem, InspectionPlan, InspectionTarget, Inspector, InspectorTie, PlanState
 from inspections.services import inspections as workflow
 from inspections.services import plans, publication
 from inspections.services.conflicts import hash_person_id
@@ -67,7 +67,7 @@ def _grade_targets():
     if ring is not None:
         InspectionTarget.objects.filter(pk=ring.pk).update(forced_lead=True,
                                                              forced_note="围标串标预警线索：共用保证金账户")
-    complained = InspectionTarget.objects.filter(department__code="ZJ", kind="project").order_by("pk").first()
+    complained = InspectionTarget.objects.filter(department__code="ZJ", kind=InspectionTarget.Kind.PROJECT).order_by("pk").first()
     if complained is not None:
         InspectionTarget.objects.filter(pk=complained.pk).update(forced_complaint=True,
                                                                    forced_note="投诉经查属实（演示数据）")
@@ -123,7 +123,7 @@ def _seed_published_draw(departments, items):
     plans.start_draw(plan=plan, actor=manager, public_value="472", now=draw_at)
     plans.execute_draw(plan_id=plan.pk)
     plan = InspectionPlan.objects.get(pk=plan.pk)
-    if plan.state == "drawn":
+    if plan.state == PlanState.DRAWN:
         _advance_inspections(plan, manager)
     return plan
 

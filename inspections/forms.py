@@ -80,11 +80,6 @@ class ResultForm(ConfirmForm):
     referred_to = forms.ModelChoiceField(Department.objects.filter(is_active=True), label=_("Referred to"),
                                          required=False)
 
-    def __init__(self, *args, case_available=True, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not case_available:
-            self.fields["outcome"].choices = [c for c in Outcome.choices if c[0] != Outcome.CASE_OPENED]
-
 
 class CorrectResultForm(ResultForm):
     reason = forms.CharField(label=_("Reason for the correction"), widget=forms.Textarea(attrs={"rows": 3}),

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from import_export import fields
 
 from directory.models import Department, MarketEntity, StaffProfile, TradingProject
-from inspections.models import InspectionItem, InspectionTarget, Inspector
+from inspections.models import AUDITED_TARGET_FIELDS, InspectionItem, InspectionTarget, Inspector
 from portal.importing import CodeForeignKeyWidget, StrictResource
 
 
@@ -30,6 +30,17 @@ class InspectionTargetResource(StrictResource):
         import_id_fields = ["kind", "entity", "project"]
         fields = ["kind", "entity", "project", "department", "industry", "risk_grade", "forced_complaint",
                   "forced_lead", "forced_note", "last_inspected_on", "is_active"]
+
+    def before_save_instance(self, instance, row, **kwargs):
+        # Import may set a new target's grade, never change an existing one (that goes through
+        # inspections.services.targets.change_grade, with a target event and a reason).
+        if instance.pk:
+            stored = InspectionTarget.objects.filter(pk=instance.pk).values(*AUDITED_TARGET_FIELDS).get()
+            changed = [name for name in AUDITED_TARGET_FIELDS if stored[name] != getattr(instance, name)]
+            if changed:
+                raise ValueError(_("%(target)s: the risk grade cannot be changed by import; use “Change grade” "
+                                   "in the target directory, with a reason.") % {"target": instance})
+        super().before_save_instance(instance, row, **kwargs)
 
     def before_import_row(self, row, **kwargs):
         if row.get("entity"):

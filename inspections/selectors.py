@@ -3,7 +3,7 @@ see the inspections they are assigned to, managers and the office see all."""
 
 from django.db.models import F, Prefetch, Q
 
-from inspections.models import DrawRecord, Inspection, InspectionAssignment, InspectionPlan, InspectionState
+from inspections.models import DrawRecord, Inspection, InspectionAssignment, InspectionPlan, InspectionState, PlanState
 
 
 def public_plans():
@@ -55,4 +55,4 @@ def plans_awaiting_action(user):
     """Draft plans to approve, approved plans to draw and failed draws, for those who manage plans."""
     if not user.has_perm("inspections.approve_inspectionplan"):
         return InspectionPlan.objects.none()
-    return InspectionPlan.objects.filter(state__in=["draft", "approved", "failed"]).order_by("draw_at")
+    return InspectionPlan.objects.filter(state__in=[PlanState.DRAFT, PlanState.APPROVED, PlanState.FAILED]).order_by("draw_at")

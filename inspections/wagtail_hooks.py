@@ -1,8 +1,10 @@
 """Back office (Wagtail admin): directories, plans and inspections."""
 
+from django.forms import modelform_factory
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import TitleColumn
@@ -11,9 +13,17 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from inspections import selectors
 from inspections.forms import InspectorForm, InspectorTieForm
-from inspections.models import Inspection, InspectionItem, InspectionPlan, InspectionTarget, Inspector, InspectorTie
+from inspections.models import (
+    AUDITED_TARGET_FIELDS,
+    Inspection,
+    InspectionItem,
+    InspectionPlan,
+    InspectionTarget,
+    Inspector,
+    InspectorTie,
+)
 from inspections.views import admin_inspections, admin_plans
-from inspections.views.admin_directories import BuildTargetsView, InspectorConflictsView
+from inspections.views.admin_directories import BuildTargetsView, ChangeGradeView, InspectorConflictsView
 
 
 class ItemViewSet(ModelViewSet):
@@ -29,13 +39,23 @@ class ItemViewSet(ModelViewSet):
 class TargetViewSet(ModelViewSet):
     model = InspectionTarget
     icon = "site"
-    list_display = ["__str__", "kind", "department", "risk_grade", "forced_complaint", "forced_lead",
-                    "last_inspected_on"]
+    list_display = ["__str__", "kind", "department", "risk_grade",
+                    TitleColumn("change_grade", label=_("Risk grade change"), accessor=lambda target: _("Change grade"),
+                                get_url=lambda target: reverse("inspections_target_grade", args=[target.pk])),
+                    "forced_complaint", "forced_lead", "last_inspected_on"]
     list_filter = ["kind", "department", "risk_grade", "forced_complaint", "forced_lead", "is_active"]
     search_fields = ["entity__name", "entity__code", "project__name", "project__code"]
     form_fields = ["kind", "entity", "project", "department", "industry", "risk_grade", "forced_complaint",
                    "forced_lead", "forced_note", "last_inspected_on", "is_active"]
     copy_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        # The grade is set on creation; afterwards it changes only through the grade-change
+        # view (inspections.services.targets, with a target event).
+        if for_update:
+            return modelform_factory(self.model, form=WagtailAdminModelForm,
+                                     fields=[f for f in self.form_fields if f not in AUDITED_TARGET_FIELDS])
+        return super().get_form_class(for_update)
 
 
 class InspectorViewSet(ModelViewSet):
@@ -140,6 +160,7 @@ def register_inspection_urls():
         path("inspections/inspections/<int:pk>/<slug:action>/", admin_inspections.InspectionActionView.as_view(),
              name="inspections_inspection_action"),
         path("inspections/build-targets/", BuildTargetsView.as_view(), name="inspections_build_targets"),
+        path("inspections/targets/<int:pk>/grade/", ChangeGradeView.as_view(), name="inspections_target_grade"),
         path("inspections/inspectors/<int:pk>/conflicts/", InspectorConflictsView.as_view(),
              name="inspections_inspector_conflicts"),
     ]

@@ -84,8 +84,8 @@ def seed(stdout) -> None:
 def _publish_demo_case_decisions() -> list[Disclosure]:
     """The decisions of the two oldest closed demo complaints; the other decided ones stay in the
     office's "complaint decisions to publish" list."""
-    from cases.models import Case
+    from cases.models import Case, Kind, State
 
     supervisor = get_user_model().objects.filter(username="supervisor").first()
-    closed = Case.objects.filter(kind="complaint", state="closed").exclude(decision_text="").order_by("number")[:2]
+    closed = Case.objects.filter(kind=Kind.COMPLAINT, state=State.CLOSED).exclude(decision_text="").order_by("number")[:2]
     return [publish_complaint_decision(case=case, actor=supervisor) for case in closed]

@@ -17,9 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from django.core.exceptions import ValidationError
-
-from directory.credit_code import validate_credit_code
+from directory.identifiers import is_valid_credit_code, is_valid_id_number
 
 COMPOUND_SURNAMES = (
     "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
@@ -45,8 +43,6 @@ LABELLED_NAME_RE = re.compile(
     r"((?:" + "|".join(sorted(PERSON_LABELS, key=len, reverse=True)) + r")\s*[：:]\s*)"
     r"([" + CJK + r"]{2,4})(?![" + CJK + r"·])"
 )
-ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-ID_CHECK = "10X98765432"
 
 
 def mask_name(name: str) -> str:
@@ -64,25 +60,12 @@ def _valid_birth_date(text: str) -> bool:
     return dt.date(1900, 1, 1) <= born <= dt.date.today()
 
 
-def _id_check_is_valid(number: str) -> bool:
-    total = sum(int(digit) * weight for digit, weight in zip(number[:17], ID_WEIGHTS, strict=True))
-    return ID_CHECK[total % 11] == number[17].upper()
-
-
-def _is_credit_code(code: str) -> bool:
-    try:
-        validate_credit_code(code)
-    except ValidationError:
-        return False
-    return True
-
-
 def _mask_id18(match: re.Match) -> str:
     number = match.group(0)
     if not _valid_birth_date(match.group(2)):
         return number
     # A credit code made only of digits can look like an ID number; its own check character decides.
-    if _is_credit_code(number) and not _id_check_is_valid(number):
+    if is_valid_credit_code(number) and not is_valid_id_number(number):
         return number
     return match.group(1) + "*" * 12
 

@@ -94,6 +94,7 @@ def latest_public_disclosures(limit: int = 6) -> list[Disclosure]:
 
 def complaint_decisions_to_publish(user) -> QuerySet:
     """Decided complaints this user can see whose decision is not published yet, oldest first."""
+    from cases.models import Kind
     from cases.selectors import visible_cases
     from publicity.services.complaints import PUBLISHABLE_STATES
 
@@ -101,7 +102,7 @@ def complaint_decisions_to_publish(user) -> QuerySet:
         source_content_type=ContentType.objects.get_by_natural_key("cases", "case"),
         kind=Disclosure.Kind.COMPLAINT_DECISION,
     ).annotate(case_pk=Cast("source_object_id", BigIntegerField())).values("case_pk")
-    return (visible_cases(user).filter(kind="complaint", state__in=PUBLISHABLE_STATES)
+    return (visible_cases(user).filter(kind=Kind.COMPLAINT, state__in=PUBLISHABLE_STATES)
             .exclude(outcome="").exclude(decision_text="")
             .exclude(pk__in=published)
             .select_related("department", "project", "respondent").order_by("decided_at", "pk"))

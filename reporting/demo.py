@@ -11,12 +11,11 @@ import random
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from directory.identifiers import id_number_check_character
 from reporting.figures import Period
 
 HISTORY_TAG = "demo:reporting-history"
 CASES_PER_QUARTER = 36
-ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-ID_CHECK = "10X98765432"
 PUBLISHED_COMMENTARY = (
     "<p>本季度各行政监督部门依法受理投诉举报，按期办结率保持较高水平。个别案件因鉴定、专家评审中止，"
     "中止时间依法不计入办理期限。委办公室对逾期案件及时发出督办通知，督促承办部门限期办结。</p>"
@@ -57,7 +56,7 @@ def _publish_through_workflow(page) -> None:
 
 def _id_number(rng: random.Random) -> str:
     body = f"330106{rng.randint(1965, 1995)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(100, 999)}"
-    return body + ID_CHECK[sum(int(d) * w for d, w in zip(body, ID_WEIGHTS, strict=True)) % 11]
+    return body + id_number_check_character(body)
 
 
 def _moment(day: dt.date, hour: int) -> dt.datetime:

@@ -32,10 +32,10 @@ def overdue_cases(user, *, department_id: int | None = None, today: dt.date | No
     in the database."""
     from cases.deadlines import SUPERVISED_DEADLINES
     from cases.selectors import queue
-    from reporting.workdays import ensure_workday_index
+    from reporting.workdays import check_workday_index
 
     today = today or timezone.localdate()
-    ensure_workday_index(today - dt.timedelta(days=400), today)
+    check_workday_index(today - dt.timedelta(days=400), today)
     cases = queue(user, "overdue").filter(current_deadline__in=SUPERVISED_DEADLINES, current_due__lt=today)
     if department_id is not None:
         cases = cases.filter(department_id=department_id)

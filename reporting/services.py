@@ -6,13 +6,12 @@ import datetime as dt
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow, WorkflowPage, WorkflowTask
 
+from cms.moderation import attach_approval_workflow, grant_page_permissions
 from directory.roles import EDITOR, OFFICE_INTAKE, OFFICE_SUPERVISOR
 from portal.errors import ActionNotAllowed
 from reporting.figures import Period, compute_statistics
@@ -70,34 +69,12 @@ def provision_report_index() -> QuarterlyReportIndexPage:
             intro="<p>市公共资源交易管理委员会办公室每季度汇总各行政监督部门开展监管工作的情况，向社会公开。</p>",
         ))
         index.save_revision().publish()
-    _grant_page_permissions(index)
-    _attach_workflow(index)
-    return index
-
-
-def _grant_page_permissions(index: Page) -> None:
     # Editors and intake draft and submit; the approvers' group also publishes, as Wagtail's
     # approval step publishes in the approver's name.
-    wanted = {role: {"add_page", "change_page"} for role in PAGE_EDITORS}
-    wanted[PAGE_APPROVERS] = wanted[PAGE_APPROVERS] | {"publish_page"}
-    permissions = {
-        p.codename: p for p in Permission.objects.filter(content_type__app_label="wagtailcore",
-                                                         codename__in={"add_page", "change_page", "publish_page"})
-    }
-    for role, codenames in wanted.items():
-        group, _created = Group.objects.get_or_create(name=role.group_name)
-        for codename in codenames:
-            GroupPagePermission.objects.get_or_create(group=group, page=index, permission=permissions[codename])
-
-
-def _attach_workflow(index: Page) -> None:
-    approvers, _created = Group.objects.get_or_create(name=PAGE_APPROVERS.group_name)
-    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
-    if not workflow.workflow_tasks.exists():
-        task = GroupApprovalTask.objects.create(name=_("Office supervisor approval"))
-        task.groups.set([approvers])
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
+    grant_page_permissions(index, {role: {"add_page", "change_page"} | ({"publish_page"} if role == PAGE_APPROVERS
+                                                                      else set()) for role in PAGE_EDITORS})
+    attach_approval_workflow(index, workflow_name=WORKFLOW_NAME, approvers=PAGE_APPROVERS)
+    return index
 
 
 @transaction.atomic

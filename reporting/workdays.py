@@ -1,23 +1,33 @@
 """The working-day index (reporting.WorkdayIndex): one row per date with running working-day
 counts taken from directory.calendar, so statistics compute working days inside SQL by looking up
-two numbers. The index is rebuilt whenever the calendar's fingerprint changes (an override edited
-in the back office, a State Council schedule loaded, a new chinese-calendar release) or a date
-outside the built range is needed, so no hook into the directory is required."""
+two numbers.
+
+Reads never write. The index is rebuilt by `refresh_workday_index`, the one writer, under an
+advisory lock: inside the transaction of every calendar change (directory calls the hook this app
+registers, see reporting.apps), after migrations, and daily by the scheduler (a new year, a new
+chinese-calendar release). Statistics only check that the index covers what they need.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 from importlib.metadata import version
 
 from django.db import transaction
+from django.utils import timezone
 
 from directory.calendar import WorkingCalendar, official_years
 from directory.models import CalendarDay, CalendarYear
+from portal.locks import advisory_xact_lock
 from reporting.models import WorkdayIndex, WorkdayIndexState
 
-# Always covered (to the end of the current year), so that ordinary periods never trigger a rebuild.
-DEFAULT_FIRST = dt.date(2015, 1, 1)
+logger = logging.getLogger(__name__)
+
+# The first year of the official calendar data; no case or inspection predates it.
+INDEX_FIRST = dt.date(2004, 1, 1)
+LOCK_NAME = "reporting.workday_index"
 
 
 def calendar_fingerprint() -> str:
@@ -30,19 +40,25 @@ def calendar_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def ensure_workday_index(first: dt.date, last: dt.date) -> WorkdayIndexState:
-    """Make sure the index covers [first, last] and matches the current calendar."""
-    fingerprint = calendar_fingerprint()
-    state = WorkdayIndexState.objects.first()
-    if state and state.fingerprint == fingerprint and state.first <= first and last <= state.last:
-        return state
-    wanted_first = min(first, DEFAULT_FIRST, state.first if state else first)
-    wanted_last = max(last, dt.date(dt.date.today().year, 12, 31), state.last if state else last)
-    return rebuild_workday_index(first=wanted_first, last=wanted_last, fingerprint=fingerprint)
+def index_range(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """What the index always covers: the official data's first year to the end of next year."""
+    today = today or timezone.localdate()
+    return INDEX_FIRST, dt.date(today.year + 1, 12, 31)
 
 
 @transaction.atomic
-def rebuild_workday_index(*, first: dt.date, last: dt.date, fingerprint: str | None = None) -> WorkdayIndexState:
+def refresh_workday_index(*, force: bool = False) -> WorkdayIndexState:
+    """Rebuild the index when the calendar changed or the range moved on; otherwise leave it."""
+    advisory_xact_lock(LOCK_NAME)
+    fingerprint = calendar_fingerprint()
+    first, last = index_range()
+    state = WorkdayIndexState.objects.first()
+    if not force and state and state.fingerprint == fingerprint and state.first <= first and last <= state.last:
+        return state
+    return _rebuild(first=first, last=last, fingerprint=fingerprint)
+
+
+def _rebuild(*, first: dt.date, last: dt.date, fingerprint: str) -> WorkdayIndexState:
     calendar = WorkingCalendar()
     rows = []
     count = 0
@@ -56,4 +72,21 @@ def rebuild_workday_index(*, first: dt.date, last: dt.date, fingerprint: str | N
     WorkdayIndex.objects.all().delete()
     WorkdayIndex.objects.bulk_create(rows, batch_size=2000)
     WorkdayIndexState.objects.all().delete()
-    return WorkdayIndexState.objects.create(first=first, last=last, fingerprint=fingerprint or calendar_fingerprint())
+    return WorkdayIndexState.objects.create(first=first, last=last, fingerprint=fingerprint)
+
+
+def check_workday_index(first: dt.date, last: dt.date) -> bool:
+    """Read-only: does the index cover [first, last]? A gap is logged, never repaired by a read."""
+    state = WorkdayIndexState.objects.first()
+    covered = bool(state and state.first <= first and last <= state.last)
+    if not covered:
+        logger.warning(
+            "Working-day index does not cover %s to %s (built: %s); run the task reporting.refresh_workday_index.",
+            first, last, f"{state.first} to {state.last}" if state else "never",
+        )
+    return covered
+
+
+def refresh_after_migrate(sender, using="default", **kwargs) -> None:
+    with transaction.atomic(using=using):
+        refresh_workday_index()

@@ -11,6 +11,7 @@ from cases.admin_views.actions import ACTIONS
 from cases.admin_views.common import event_label, require_case_staff
 from cases.admin_views.files import may_reveal, shows_hidden_identity
 from cases.exports import staff_name
+from cases.hooks import case_page_links
 from cases.models import ExtensionRequest, Measure, State
 
 
@@ -60,7 +61,7 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
             for a in case.attachments.select_related("uploaded_by")
         ]
         context.update(
-            publish_decision_url=publish_decision_url(user, case),
+            page_links=case_page_links(user, case),
             case=case,
             identity=identity,
             identity_hidden=identity is None,
@@ -83,14 +84,3 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
             measures=[dict(Measure.choices).get(code, code) for code in case.measures or []],
         )
         return context
-
-
-def publish_decision_url(user, case) -> str:
-    """The one-step "publish this decision" action of publicity, while it is still to be done."""
-    from publicity.selectors import complaint_decisions_to_publish
-
-    if not user.has_perm("publicity.add_disclosure"):
-        return ""
-    if not complaint_decisions_to_publish(user).filter(pk=case.pk).exists():
-        return ""
-    return reverse("publicity_publish_decision", args=[case.pk])

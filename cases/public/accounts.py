@@ -3,12 +3,12 @@
 import re
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from directory.roles import COMPLAINANT
+from directory.services import create_account
 
 MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
 
@@ -52,19 +52,12 @@ def register_complainant(*, contact: str, full_name: str, password_hash: str):
 
     `password_hash` is already hashed (make_password): the plain password never waits in a session.
     """
-    user_model = get_user_model()
     if contact_taken(contact):
         raise ValidationError(_("An account with this e-mail address or phone number already exists. Please log in."),
                               code="taken")
-    user = user_model(username=contact.lower() if "@" in contact else contact, first_name=full_name.strip())
-    if "@" in contact:
-        user.email = contact.lower()
-    user.password = password_hash
-    user.full_clean(exclude=["password"])
-    user.save()
-    group, _created = Group.objects.get_or_create(name=COMPLAINANT.group_name)
-    user.groups.add(group)
-    return user
+    email = contact.lower() if "@" in contact else ""
+    return create_account(username=email or contact, full_name=full_name, email=email, password_hash=password_hash,
+                          roles=[COMPLAINANT])
 
 
 def phone_of(user) -> str:

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import re
 from dataclasses import dataclass
 
-import filetype
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -17,40 +14,18 @@ from cases import access_codes, deadlines
 from cases.models import Attachment, Case, CaseNumberSequence, Channel, FilerType, Kind
 from cases.models.choices import NUMBER_PREFIX
 from cases.services._base import FILER, SYSTEM, notify_filer, notify_staff, office_intake, record, save
-from directory.credit_code import validate_credit_code
+from directory.identifiers import is_valid_id_number, validate_credit_code
 from portal.errors import PermissionRefused
+from portal.uploads import CASE_EVIDENCE, check_upload
 
 MAX_FILES_PER_UPLOAD = 10
 MAX_FILES_PER_CASE = 20
-MAX_FILE_BYTES = 20 * 1024 * 1024
-# Detected type -> extensions a file of that type may carry.
-ALLOWED_TYPES = {
-    "pdf": {"pdf"}, "jpg": {"jpg", "jpeg"}, "png": {"png"}, "gif": {"gif"}, "bmp": {"bmp"},
-    "tif": {"tif", "tiff"}, "webp": {"webp"}, "heic": {"heic"},
-    "doc": {"doc", "xls", "ppt", "wps", "et"},  # OLE2 containers look alike
-    "xls": {"xls", "doc", "ppt", "et"}, "ppt": {"ppt", "doc", "xls"},
-    "docx": {"docx"}, "xlsx": {"xlsx"}, "pptx": {"pptx"}, "odt": {"odt"}, "ods": {"ods"},
-    "rtf": {"rtf"}, "zip": {"zip"}, "rar": {"rar"}, "7z": {"7z"},
-    "mp3": {"mp3"}, "m4a": {"m4a"}, "amr": {"amr"}, "wav": {"wav"}, "mp4": {"mp4"}, "mov": {"mov"},
-}
-ID_NUMBER = re.compile(r"^\d{17}[\dX]$")
-ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-ID_CHECK = "10X98765432"
 
 
 @dataclass(frozen=True)
 class SubmittedCase:
     case: Case
     access_code: str  # shown once to the filer; only its hash is stored
-
-
-def valid_id_number(value: str) -> bool:
-    """Resident identity card number (GB 11643): 18 characters with an ISO 7064 check."""
-    value = (value or "").strip().upper()
-    if not ID_NUMBER.match(value):
-        return False
-    total = sum(int(ch) * weight for ch, weight in zip(value[:17], ID_WEIGHTS, strict=True))
-    return ID_CHECK[total % 11] == value[17]
 
 
 def _next_number(kind: str, year: int) -> str:
@@ -73,7 +48,7 @@ def _validate_filer(data: dict) -> None:
                 errors["filer_credit_code"] = error.messages
             if not data["filer_legal_representative"].strip():
                 errors["filer_legal_representative"] = _("An organisation's complaint needs its legal representative.")
-        elif not valid_id_number(data["filer_id_number"]):
+        elif not is_valid_id_number(data["filer_id_number"]):
             errors["filer_id_number"] = _("Enter a valid 18-character resident identity card number.")
         if not (data["project"] or data["project_text"].strip()):
             errors["project_text"] = _("Name the trading project the complaint is about.")
@@ -194,26 +169,7 @@ def _check_upload_batch(files) -> None:
 
 
 def _check_file(upload) -> tuple[str, str]:
-    name = os.path.basename(getattr(upload, "name", "") or "file")
-    size = upload.size
-    if size > MAX_FILE_BYTES:
-        raise ValidationError({"attachments": _("%(name)s is larger than 20 MB.") % {"name": name}})
-    if size == 0:
-        raise ValidationError({"attachments": _("%(name)s is empty.") % {"name": name}})
-    upload.seek(0)
-    head = upload.read(8192)
-    upload.seek(0)
-    kind = filetype.guess(head)
-    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if kind is None or kind.extension not in ALLOWED_TYPES:
-        raise ValidationError({"attachments": _(
-            "%(name)s is not an accepted file type (PDF, images, Word/Excel documents, archives, audio or video)."
-        ) % {"name": name}})
-    if extension not in ALLOWED_TYPES[kind.extension]:
-        raise ValidationError({"attachments": _(
-            "The content of %(name)s does not match its extension (it looks like a .%(real)s file)."
-        ) % {"name": name, "real": kind.extension}})
-    return name, kind.mime
+    return check_upload(upload, field="attachments", accepted=CASE_EVIDENCE)
 
 
 @transaction.atomic

@@ -4,27 +4,16 @@ used by the case page and the statistics alike."""
 
 from __future__ import annotations
 
-from django.db.models import Max
 from django.utils import timezone
 
-from cases import deadlines
-from cases.models import Case, CaseEvent, State
+from cases import clock, deadlines
+from cases.models import Case
 from cases.models.history import DeadlineSpan, DecisionRecord, RatingRecord, TimelinessRecord
 
 
 def _round(case: Case) -> int:
     """1 for the first handling, 2 once re-handled after dissatisfaction."""
     return 2 if case.rehandled else 1
-
-
-def _reopened_on(case: Case):
-    if not case.rehandled:
-        return None
-    reopened = (
-        CaseEvent.objects.filter(case=case, from_state=State.REPLIED, to_state=State.INVESTIGATING)
-        .aggregate(at=Max("created_at"))["at"]
-    )
-    return timezone.localdate(reopened) if reopened else None
 
 
 def record_decision(case: Case) -> DecisionRecord:
@@ -47,10 +36,10 @@ def record_reply(case: Case) -> None:
 
 def _record_timeliness(case: Case, *, met_at, due_on) -> TimelinessRecord:
     met_on = timezone.localdate(met_at)
-    started_on = deadlines.decision_clock_started_on(case, reopened_on=_reopened_on(case))
+    started_on = clock.clock_started_on(case, reopened_on=clock.reopened_on(case))
     return TimelinessRecord.objects.create(
         case=case, round=_round(case), met_at=met_at, met_on=met_on, due_on=due_on, clock_started_on=started_on,
-        workdays_used=deadlines.workdays_used(case, started_on=started_on, met_on=met_on),
+        workdays_used=clock.workdays_used(case, started_on=started_on, met_on=met_on),
         department_id=case.department_id, kind=case.kind,
     )
 

@@ -4,7 +4,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from publicity import views as publicity_views
+from publicity import listing
 
 
 class DisclosureIndexPage(RoutablePageMixin, Page):
@@ -22,12 +22,12 @@ class DisclosureIndexPage(RoutablePageMixin, Page):
 
     @path("", name="list")
     def disclosure_list(self, request):
-        context = publicity_views.list_context(request)
+        context = listing.list_context(request)
         context.update(list_url=self.url, detail_base=self.url)
         return self.render(request, context_overrides=context)
 
     @path("<int:pk>/", name="detail")
     def disclosure_detail(self, request, pk):
-        context = publicity_views.detail_context(pk)
+        context = listing.detail_context(pk)
         context.update(list_url=self.url)
         return self.render(request, context_overrides=context, template="cms/disclosure_detail_page.html")

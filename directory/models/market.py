@@ -5,8 +5,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from directory.credit_code import normalize as normalize_credit_code
-from directory.credit_code import validate_credit_code
+from directory.identifiers import normalize_credit_code, validate_credit_code
 from directory.models.organisation import Department, code_validator
 
 

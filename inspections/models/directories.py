@@ -39,6 +39,10 @@ class InspectionItem(models.Model):
         return f"{self.code} {self.name}"
 
 
+# Changed only through inspections.services.targets (with a target event), never by a generic editor or import.
+AUDITED_TARGET_FIELDS = ("risk_grade",)
+
+
 class InspectionTarget(models.Model):
     """An entry of the target directory (检查对象名录库): a market entity or a trading project."""
 

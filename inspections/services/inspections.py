@@ -2,26 +2,29 @@
 
 import datetime as dt
 import hashlib
-from importlib import import_module
-from importlib.util import find_spec
 
-import filetype
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cases.models import Channel, Kind
+from cases.services import open_case
 from directory.calendar import add_workdays
-from inspections.models import Inspection, InspectionEvent, InspectionEvidence, InspectionTarget, Outcome
+from inspections.models import (
+    Inspection,
+    InspectionEvent,
+    InspectionEvidence,
+    InspectionState,
+    InspectionTarget,
+    Outcome,
+)
 from inspections.services.targets import raise_risk
 from portal.errors import DomainError, PermissionRefused
+from portal.uploads import INSPECTION_EVIDENCE, check_upload
 from portal.workflow import apply_transition
 
 PUBLICATION_WORKDAYS = 20
-EVIDENCE_TYPES = {"application/pdf", "image/jpeg", "image/png", "image/webp",
-                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/zip"}
-EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
 
 
 def manages_inspections(user) -> bool:
@@ -51,8 +54,6 @@ def result_values(*, outcome: str, findings: str, ended_on: dt.date, rectificati
     """The fields a result (or its correction) sets, checked the same way both times."""
     if outcome not in Outcome.values:
         raise ValidationError({"outcome": _("Choose a result.")})
-    if outcome == Outcome.CASE_OPENED and not case_service_available():
-        raise DomainError(_("Cases cannot be opened from here yet; refer the matter instead."))
     ensure_not_future("ended_on", ended_on)
     return {"outcome": outcome, "findings": findings.strip(), "ended_on": ended_on,
             "rectification_deadline": rectification_deadline if outcome == Outcome.RECTIFICATION else None,
@@ -77,15 +78,8 @@ def start_inspection(*, inspection: Inspection, actor, started_on: dt.date, expe
     return _transition(inspection, actor, "start", expected_version, {"started_on": started_on})
 
 
-def case_service_available() -> bool:
-    return find_spec("cases.services") is not None and hasattr(import_module("cases.services"), "open_case")
-
-
 def _open_case(inspection: Inspection, actor, findings: str) -> str:
     """Open a report case (channel: inspection finding) against the target, in the caller's transaction."""
-    from cases.models import Channel, Kind
-    from cases.services import open_case
-
     target = inspection.target
     subject = {"project": target.project} if target.kind == InspectionTarget.Kind.PROJECT else {
         "respondent": target.entity}
@@ -139,21 +133,15 @@ def verify_rectification(*, inspection: Inspection, actor, verified_on: dt.date,
 @transaction.atomic
 def add_evidence(*, inspection: Inspection, actor, upload, description: str = "") -> InspectionEvidence:
     ensure_may_work(inspection, actor)
-    if inspection.state == "published":
+    if inspection.state == InspectionState.PUBLISHED:
         raise DomainError(_("The result is published; evidence can no longer be added."))
-    if upload.size > EVIDENCE_MAX_BYTES:
-        raise ValidationError({"file": _("Files may be at most 20 MB.")})
-    head = upload.read(8192)
-    upload.seek(0)
-    kind = filetype.guess(head)
-    if kind is None or kind.mime not in EVIDENCE_TYPES:
-        raise ValidationError({"file": _("Upload a PDF, JPEG, PNG, WebP, Word, Excel or ZIP file.")})
+    name, mime = check_upload(upload, field="file", accepted=INSPECTION_EVIDENCE)
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)
     upload.seek(0)
-    evidence = InspectionEvidence(inspection=inspection, file=upload, original_name=upload.name[:200],
-                                  content_type=kind.mime, size=upload.size, sha256=digest.hexdigest(),
+    evidence = InspectionEvidence(inspection=inspection, file=upload, original_name=name[:200],
+                                  content_type=mime, size=upload.size, sha256=digest.hexdigest(),
                                   description=description.strip(), uploaded_by=actor)
     evidence.full_clean()
     evidence.save()

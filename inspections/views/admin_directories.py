@@ -11,7 +11,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from inspections.models import InspectionTarget, Inspector, RiskGrade
 from inspections.services.conflicts import conflicts
-from inspections.services.targets import sync_targets_from_directory
+from inspections.services.targets import change_grade, sync_targets_from_directory
 from portal.admin_views import AdminFormView
 
 
@@ -36,6 +36,39 @@ class BuildTargetsView(AdminFormView):
 
     def get_success_url(self):
         return reverse("inspections_target:index")
+
+
+class ChangeGradeForm(forms.Form):
+    grade = forms.ChoiceField(label=_("New risk grade"), choices=RiskGrade.choices)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=500)
+
+
+class ChangeGradeView(AdminFormView):
+    """The back office's only way to change a target's risk grade: through the service, which
+    records a target event (the generic target editor shows the grade read-only)."""
+
+    permission_required = "inspections.change_inspectiontarget"
+    form_class = ChangeGradeForm
+    header_icon = "site"
+    submit_button_label = _("Change the risk grade")
+
+    def dispatch(self, request, *args, **kwargs):
+        self.target = get_object_or_404(InspectionTarget, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Risk grade of %(target)s") % {"target": self.target}
+
+    def get_initial(self):
+        return {"grade": self.target.risk_grade}
+
+    def perform(self, form):
+        change_grade(target=self.target, grade=form.cleaned_data["grade"], actor=self.request.user,
+                     reason=form.cleaned_data["reason"], source="back_office")
+        self.success_message = _("The risk grade is changed and the change is recorded.")
+
+    def get_success_url(self):
+        return reverse("inspections_target:edit", args=[self.target.pk])
 
 
 class InspectorConflictsView(WagtailAdminTemplateMixin, TemplateView):

@@ -10,6 +10,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from inspections import selectors
 from inspections.forms import CorrectResultForm, EvidenceForm, PublishForm, ResultForm, StartForm, VerifyForm
+from inspections.models import InspectionState
 from inspections.services import corrections, publication
 from inspections.services import inspections as service
 from inspections.views.history import history, inspection_breadcrumbs
@@ -48,10 +49,10 @@ class InspectionDetailView(WagtailAdminTemplateMixin, TemplateView):
             assignments=inspection.assignments.select_related("inspector__staff__department"),
             evidence=inspection.evidence.all(), events=history(inspection.events.all()),
             actions=[(name, label) for name, label, allowed in (
-                ("start", _("Start the inspection"), works and inspection.state == "assigned"),
-                ("result", _("Record the result"), works and inspection.state == "in_progress"),
+                ("start", _("Start the inspection"), works and inspection.state == InspectionState.ASSIGNED),
+                ("result", _("Record the result"), works and inspection.state == InspectionState.IN_PROGRESS),
                 ("correct", _("Correct the result"), works and inspection.state in corrections.CORRECTABLE),
-                ("verify", _("Verify rectification"), works and inspection.state == "result_recorded"
+                ("verify", _("Verify rectification"), works and inspection.state == InspectionState.RESULT_RECORDED
                  and inspection.outcome == "rectification"),
                 ("publish", _("Publish the result"), user.has_perm("inspections.publish_inspection")
                  and inspection.state in ("result_recorded", "rectification_verified")),
@@ -88,12 +89,6 @@ class InspectionActionView(AdminFormView):
             raise PermissionDenied
         self.inspection = _inspection_for(request.user, kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        if issubclass(self.form_class, ResultForm):
-            kwargs["case_available"] = service.case_service_available()
-        return kwargs
 
     def get_initial(self):
         initial = {"version": self.inspection.version}

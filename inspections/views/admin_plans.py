@@ -13,7 +13,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from inspections import exports, selectors
 from inspections.forms import CancelForm, ConfirmForm, PlanForm, RunDrawForm
-from inspections.models import InspectionPlan
+from inspections.models import InspectionPlan, PlanState
 from inspections.services import plans
 from inspections.views.history import history, plan_breadcrumbs
 from inspections.views.public import _result_rows
@@ -96,9 +96,9 @@ class PlanDetailView(WagtailAdminTemplateMixin, TemplateView):
             result_rows=_result_rows(self.plan, record) if record and record.result_json else [],
             inspections=selectors.plan_inspections(self.plan),
             events=history(self.plan.events.all()),
-            can_edit=self.plan.state == "draft" and user.has_perm("inspections.change_inspectionplan"),
-            can_approve=self.plan.state == "draft" and user.has_perm("inspections.approve_inspectionplan"),
-            can_draw=self.plan.state == "approved" and user.has_perm("inspections.run_draw"),
+            can_edit=self.plan.state == PlanState.DRAFT and user.has_perm("inspections.change_inspectionplan"),
+            can_approve=self.plan.state == PlanState.DRAFT and user.has_perm("inspections.approve_inspectionplan"),
+            can_draw=self.plan.state == PlanState.APPROVED and user.has_perm("inspections.run_draw"),
             can_cancel=self.plan.state in ("draft", "approved", "failed")
             and user.has_perm("inspections.approve_inspectionplan"),
         )

@@ -10,7 +10,7 @@ from django.views.generic import DetailView, ListView
 
 from inspections import selectors
 from inspections.draw import algorithm
-from inspections.models import InspectionPlan
+from inspections.models import InspectionPlan, InspectionState
 
 DOWNLOADS = {
     "manifest.json": "application/json",
@@ -71,7 +71,7 @@ def _result_rows(plan, record):
         rows.append({
             "order": selected["order"], "target": targets[selected["target_id"]], "reason": selected["reason"],
             "rank_key": selected["rank_key"], "inspectors": [inspectors[c] for c in selected["inspectors"]],
-            "inspection": inspection if inspection and inspection.state == "published" else None,
+            "inspection": inspection if inspection and inspection.state == InspectionState.PUBLISHED else None,
             "state": inspection.get_state_display() if inspection else "",
         })
     return rows

@@ -13,12 +13,12 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from cases.models import Measure
+from cases.models import Measure, State
 from portal.errors import ActionNotAllowed
 from publicity.models import Disclosure
 from publicity.services import preview_redaction, publish_disclosure
 
-PUBLISHABLE_STATES = ("decided", "replied", "closed")
+PUBLISHABLE_STATES = (State.DECIDED, State.REPLIED, State.CLOSED)
 
 
 @dataclass(frozen=True)

@@ -24,10 +24,10 @@ __all__ = ["NO_DEPARTMENT", "TOTAL", "Period", "compute_statistics", "department
 
 def compute_statistics(period: Period, *, department_id: int | None = None, today: dt.date | None = None,
                        trends: bool = True) -> dict:
-    from reporting.workdays import ensure_workday_index
+    from reporting.workdays import check_workday_index
 
     load_metrics()
-    ensure_workday_index(period.first - dt.timedelta(days=400), period.last)
+    check_workday_index(period.first - dt.timedelta(days=400), period.last)
     shared: dict = {}
     scope = Scope(period, by=BY_DEPARTMENT, department_id=department_id, today=today, shared=shared)
     with statistics_transaction():

@@ -107,3 +107,23 @@ def test_editor_submits_for_moderation_and_supervisor_approves(client, editorial
     assert response.status_code in (200, 302)
     assert ArticlePage.objects.get(pk=article.pk).live
     assert "检查时间为12月1日至12月31日。" in client.get("/news/agency-inspection/").content.decode()
+
+
+def test_site_tree_and_quarterly_reports_share_the_one_approval_step(editorial_site):
+    """cms.moderation is the one moderation set-up: both trees end in the same supervisors' task."""
+    from wagtail.models import GroupApprovalTask, WorkflowPage
+
+    from cms.moderation import APPROVAL_TASK_NAME
+    from reporting.services import WORKFLOW_NAME as REPORT_WORKFLOW
+    from reporting.services import provision_report_index
+
+    index = provision_report_index()
+    provision_report_index()  # idempotent
+    task = GroupApprovalTask.objects.get(name=APPROVAL_TASK_NAME)
+    assert list(task.groups.values_list("name", flat=True)) == ["委办公室督办员"]
+    workflows = {wp.page_id: wp.workflow for wp in WorkflowPage.objects.select_related("workflow")}
+    assert workflows[index.pk].name == REPORT_WORKFLOW and workflows[editorial_site.pk].name == WORKFLOW_NAME
+    for page in (index, editorial_site):
+        assert [t.specific for t in workflows[page.pk].tasks.all()] == [task]
+    assert set(GroupPagePermission.objects.filter(page=index, group__name="委办公室督办员")
+               .values_list("permission__codename", flat=True)) == {"add_page", "change_page", "publish_page"}

@@ -70,3 +70,24 @@ def test_dashboard_warns_in_october_onwards_until_next_year_is_loaded(client, su
     assert "尚未导入2027年节假日安排" in body
     client.post(URL, SCHEDULE_2027)
     assert "尚未导入2027年节假日安排" not in client.get("/admin/").content.decode()
+
+
+def test_every_back_office_calendar_write_rebuilds_the_working_day_index(client, supervisor):
+    from django.urls import reverse
+
+    from reporting.models import WorkdayIndex
+
+    day = dt.date(2024, 11, 13)  # a Wednesday, a working day
+    client.force_login(supervisor)
+    response = client.post(reverse("directory_calendarday:add"), {"date": "2024-11-13", "note": "local holiday"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert not WorkdayIndex.objects.get(date=day).is_workday
+    override = CalendarDay.objects.get(date=day)
+    client.post(reverse("directory_calendarday:edit", args=[override.pk]), {"date": "2024-11-13", "is_workday": "on",
+                                                                      "note": "changed back"})
+    assert WorkdayIndex.objects.get(date=day).is_workday
+    client.post(reverse("directory_calendarday:edit", args=[override.pk]), {"date": "2024-11-13", "note": "holiday again"})
+    assert not WorkdayIndex.objects.get(date=day).is_workday
+    client.post(reverse("directory_calendarday:delete", args=[override.pk]))
+    assert not CalendarDay.objects.filter(date=day).exists()
+    assert WorkdayIndex.objects.get(date=day).is_workday

@@ -1,7 +1,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from directory.credit_code import check_character, is_valid, validate_credit_code
+from directory.identifiers import credit_code_check_character as check_character
+from directory.identifiers import is_valid_credit_code as is_valid
+from directory.identifiers import validate_credit_code
 from tests.factories.directory import make_credit_code
 
 # Published codes of real organisations (from their public registrations).
@@ -48,7 +50,7 @@ def test_messages_are_chinese_by_default():
 
 def test_every_single_character_typo_is_caught():
     code = make_credit_code(7)
-    from directory.credit_code import ALPHABET
+    from directory.identifiers import CREDIT_CODE_ALPHABET as ALPHABET
 
     for position in range(18):
         for replacement in ALPHABET:

@@ -7,7 +7,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from directory.credit_code import ALPHABET, check_character
+from directory.identifiers import CREDIT_CODE_ALPHABET as ALPHABET
+from directory.identifiers import credit_code_check_character as check_character
 from directory.models import Award, Bid, Department, EntityRelation, Grid, MarketEntity, StaffProfile, TradingProject
 
 

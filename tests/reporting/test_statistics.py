@@ -144,7 +144,7 @@ def test_calendar_override_counts_for_decisions_made_after_it(departments):
 
 
 def test_statistics_use_a_fixed_number_of_queries(q4, django_assert_max_num_queries):
-    compute_statistics(Q4, today=dt.date(2026, 1, 15))  # builds the working-day index
+    compute_statistics(Q4, today=dt.date(2026, 1, 15))
     with django_assert_max_num_queries(60):
         compute_statistics(Q4, today=dt.date(2026, 1, 15))
 

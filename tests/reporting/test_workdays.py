@@ -3,7 +3,7 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cases import deadlines
+from cases import clock
 from cases.models import PausedInterval
 from directory.calendar import workdays_between
 from reporting.models import WorkdayIndex
@@ -22,7 +22,7 @@ START = dt.date(2023, 12, 1)
 )
 def test_working_days_used_match_the_calendar(db, accepted, took, pause_start, pause_length):
     """Across the 2024 and 2025 holidays and make-up days: the working days a decision used
-    (cases.deadlines.workdays_used, what the statistics count) and the SQL working-day index (the
+    (cases.clock.workdays_used, what the statistics record) and the SQL working-day index (the
     overdue list) give what directory.calendar gives, a suspension inside the period left out."""
     ensure_workday_index(START, dt.date(2026, 12, 31))
     accepted_on = START + dt.timedelta(days=accepted)
@@ -37,7 +37,7 @@ def test_working_days_used_match_the_calendar(db, accepted, took, pause_start, p
     pause(case, started=began.isoformat(), ended=ended.isoformat())
     expected -= workdays_between(began, ended)
     try:
-        assert deadlines.workdays_used(case, started_on=accepted_on, met_on=decided_on) == expected
+        assert clock.workdays_used(case, started_on=accepted_on, met_on=decided_on) == expected
     finally:
         PausedInterval.objects.filter(case=case).delete()
         case.delete()

@@ -11,9 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from cases.models.choices import OBJECTION_REQUIRED, FilerType, MatterType
 from cases.public.forms.fields import AccessibleForm, MultipleFileField, date_field, phone_field
 from cases.public.projects import find_entity_by_code, resolve_project
-from cases.services.intake import valid_id_number
-from directory.credit_code import normalize as normalize_credit_code
-from directory.credit_code import validate_credit_code
+from directory.identifiers import is_valid_id_number, normalize_credit_code, validate_credit_code
 
 PHONE_RE = re.compile(r"^\+?[\d\s\-()（）]{7,20}$")
 
@@ -107,7 +105,7 @@ class ComplaintForm(ProjectFieldsMixin, PublicForm):
 
     def clean_filer_id_number(self):
         value = self.cleaned_data["filer_id_number"].strip().upper()
-        if value and not valid_id_number(value):
+        if value and not is_valid_id_number(value):
             raise ValidationError(_("This identity card number is not valid: please check for a typing error."),
                                   code="id_number")
         return value

@@ -21,10 +21,11 @@ from django.test.utils import CaptureQueriesContext
 
 from cases.models import Case
 from directory.models import Department
+from directory.services import create_account
 from reporting.figures import Period
 from reporting.figures.registry import load_metrics
 from reporting.figures.scope import BY_DEPARTMENT, BY_MONTH, Scope, statistics_transaction
-from reporting.workdays import ensure_workday_index
+from reporting.workdays import check_workday_index, refresh_workday_index
 
 PREFIX = "BM"
 FIRST_DAY = dt.date(2022, 1, 1)
@@ -125,7 +126,8 @@ class Command(BaseCommand):
             self._seed(n, last_day)
         quarter = Period.quarter(last_day.year, 4)
         whole = Period.custom(FIRST_DAY, last_day)
-        ensure_workday_index(FIRST_DAY, last_day)
+        refresh_workday_index()
+        check_workday_index(FIRST_DAY, last_day)
         self.stdout.write(f"{Case.objects.count():,} cases from {FIRST_DAY} to {last_day}; PostgreSQL "
                           f"{connection.cursor().connection.info.server_version}")
         for period in (quarter, whole):
@@ -138,7 +140,7 @@ class Command(BaseCommand):
         if not departments:
             departments = [Department.objects.create(code=f"BM{i}", name=f"基准部门{i}", short_name=f"部门{i}").pk
                            for i in range(1, 8)]
-        user, _created = get_user_model().objects.get_or_create(username="benchmark")
+        user = get_user_model().objects.filter(username="benchmark").first() or create_account(username="benchmark")
         start = f"'{FIRST_DAY.isoformat()} 00:00:00+08'::timestamptz"
         span = (last_day - FIRST_DAY).days * 86400
         values = {"start": start, "n": n, "span": span, "departments": f"ARRAY{departments}",

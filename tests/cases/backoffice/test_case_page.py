@@ -111,11 +111,11 @@ def test_a_decided_complaint_links_to_publishing_its_decision_once(team, client_
 
     case = case_in_state(team, State.DECIDED)
     office = client_for(team.intake)
-    publish_url = office.get(case_url(case)).context["publish_decision_url"]
+    publish_url = next(link.url for link in office.get(case_url(case)).context["page_links"])
     assert publish_url == reverse("publicity_publish_decision", args=[case.pk])
     # Departments cannot publish, so they get no link.
-    assert client_for(team.head).get(case_url(case)).context["publish_decision_url"] == ""
+    assert client_for(team.head).get(case_url(case)).context["page_links"] == []
     response = office.post(publish_url, {"publish_from": dt.date.today().isoformat(), "document_number": ""})
     assert response.status_code == 302
     assert Disclosure.objects.filter(kind=Disclosure.Kind.COMPLAINT_DECISION).count() == 1
-    assert office.get(case_url(case)).context["publish_decision_url"] == ""
+    assert office.get(case_url(case)).context["page_links"] == []
