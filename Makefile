@@ -26,9 +26,11 @@ install-dev: $(VENV)/.installed-dev
 
 run: install
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py ensure_database
-	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py migrate --noinput
-	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py compile_translations
-	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py seed_demo
+	@echo "Setting up the database and the demo data (a minute on first run)…"
+	@DEBUG=$${DEBUG:-1} $(BIN)/python manage.py migrate --noinput -v 0
+	@DEBUG=$${DEBUG:-1} $(BIN)/python manage.py compile_translations >/dev/null
+	@DEBUG=$${DEBUG:-1} $(BIN)/python manage.py seed_demo
+	@echo "E-mails and SMS the portal sends are written to var/outbox/ (not sent)."
 	DEBUG=$${DEBUG:-1} HOST=$(HOST) PORT=$(PORT) BIN=$(BIN) sh bin/serve
 
 test: install-dev

@@ -1,7 +1,8 @@
 """The decision clock's policy, defined once (DESIGN §3). `cases.deadlines` computes due dates
-from it in Python; `reporting.figures.clock` computes the same working days inside SQL from the
-same definitions below. A property test (tests/reporting/test_clock_equivalence.py) holds both to
-the same allowed and used working days.
+from it; `cases.services.records` records, when a period is met, the due date of that moment and
+the working days used as counted here, and the statistics only read those records (no second
+computation in SQL). A property test (tests/reporting/test_clock_equivalence.py) holds the due-date
+arithmetic and the used-days arithmetic to the same allowance.
 
 - The period and where it counts from come from the office's DeadlinePolicy per rule set, with
   DEFAULT_* when the office deleted a policy.
@@ -15,7 +16,6 @@ the same allowed and used working days.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from django.utils import timezone
 
@@ -53,39 +53,33 @@ def decision_rules() -> dict[str, tuple[int | None, bool]]:
     }
 
 
-@dataclass(frozen=True)
-class DecisionClock:
-    started_on: dt.date | None
-    allowed: int | None  # None when the rules set no decision period
-    used: int | None  # None until decided
+def clock_started_on(case: Case, *, reopened_on: dt.date | None = None) -> dt.date:
+    """The day the current decision period counts from (the day after it is day one): the reopening
+    day when re-handled, else acceptance or receipt (the last supplement), as the policy says."""
+    if reopened_on is not None:
+        return reopened_on
+    if policy_for_track(case.deadline_track).decision_from_acceptance and case.accepted_at is not None:
+        return timezone.localdate(case.accepted_at)
+    return case.counted_from or timezone.localdate(case.received_at)
 
 
-def _local_day(moment: dt.datetime | None) -> dt.date | None:
+def reopened_on(case: Case) -> dt.date | None:
+    """The day a re-handled case was reopened after dissatisfaction (None if it never was)."""
+    if not case.rehandled:
+        return None
+    moment = (CaseEvent.objects.filter(case=case, **REOPENING).order_by("-created_at")
+              .values_list("created_at", flat=True).first())
     return timezone.localdate(moment) if moment else None
 
 
-def decision_clock(case: Case, calendar: WorkingCalendar | None = None) -> DecisionClock:
-    """The decision clock of one case, in Python (the SQL twin is reporting.figures.clock)."""
+def workdays_used(case: Case, *, started_on: dt.date, met_on: dt.date,
+                  calendar: WorkingCalendar | None = None) -> int:
+    """Working days from `started_on` to `met_on`, less those suspensions took off the clock (the
+    working days after the day a pause began up to and including the day it ended, within the span)."""
     calendar = calendar or WorkingCalendar()
-    policy = policy_for_track(case.deadline_track)
-    decided_on = _local_day(case.decided_at)
-    started_on = None
-    if case.rehandled:
-        reopening = CaseEvent.objects.filter(case=case, created_at__lt=case.decided_at, **REOPENING) \
-            if case.decided_at else CaseEvent.objects.filter(case=case, **REOPENING)
-        started_on = _local_day(reopening.order_by("-created_at").values_list("created_at", flat=True).first())
-    if started_on is None:
-        started_on = (_local_day(case.accepted_at) if policy.decision_from_acceptance
-                      else case.counted_from or _local_day(case.received_at))
-    allowed = None
-    if policy.decision_workdays is not None:
-        allowed = policy.decision_workdays + sum(
-            case.extension_requests.filter(**DECISION_EXTENSIONS).values_list("workdays", flat=True))
-    used = None
-    if started_on and decided_on:
-        used = calendar.workdays_between(started_on, decided_on)
-        for interval in case.paused_intervals.exclude(reason__in=PAUSES_NOT_STOPPING_DECISION):
-            began = max(interval.started_on, started_on)
-            ended = min(interval.ended_on or decided_on, decided_on)
-            used -= max(0, calendar.workdays_between(began, ended))
-    return DecisionClock(started_on, allowed, used)
+    used = calendar.workdays_between(started_on, met_on)
+    for interval in case.paused_intervals.exclude(reason__in=PAUSES_NOT_STOPPING_DECISION):
+        first, last = max(interval.started_on, started_on), min(interval.ended_on or met_on, met_on)
+        if last > first:
+            used -= calendar.workdays_between(first, last)
+    return used

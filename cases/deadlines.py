@@ -117,7 +117,12 @@ def set_rehandling_deadline(case: Case, *, reopened_on: dt.date) -> None:
 
 
 def set_reply_deadline(case: Case, *, decided_on: dt.date) -> None:
-    case.reply_due = _add(decided_on, policy_for(case).reply_workdays)
+    """Feedback N working days after the decision; a suggestion's whole period is for the reply,
+    so its feedback is due when that period ends."""
+    if timeliness_measured_at(case) == "reply" and case.decision_due is not None:
+        case.reply_due = case.decision_due
+    else:
+        case.reply_due = _add(decided_on, policy_for(case).reply_workdays)
 
 
 def set_rating_deadline(case: Case, *, replied_on: dt.date) -> None:
@@ -163,6 +168,15 @@ def refresh_current_deadline(case: Case) -> None:
     deadline = DEADLINE_BY_STATE.get(case.state, "")
     case.current_deadline = deadline
     case.current_due = getattr(case, DUE_FIELD[deadline]) if deadline else None
+
+
+# The statutory period whose keeping the statistics judge: a suggestion's period is for the reply.
+TIMELINESS_MEASURED_AT = {DeadlineTrack.SUGGESTION: "reply"}
+
+
+def timeliness_measured_at(case: Case) -> str:
+    """"decision" or "reply": the step at which this case's period is met or missed."""
+    return TIMELINESS_MEASURED_AT.get(case.deadline_track, "decision")
 
 
 def remaining_workdays(case: Case, *, on: dt.date | None = None) -> dict:

@@ -236,7 +236,14 @@ CLAMD_TIMEOUT = env_int("CLAMD_TIMEOUT", 30)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # --- E-mail and SMS -------------------------------------------------------------------------
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# In development the messages the portal sends (the demo seeding alone sends hundreds) go to files
+# under var/outbox/ instead of flooding the console; production configures real backends.
+OUTBOX_DIR = VAR_DIR / "outbox"
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.filebased.EmailBackend" if DEBUG else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_FILE_PATH = str(OUTBOX_DIR / "mail")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
@@ -244,7 +251,8 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@portal.example.cn")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-SMS_BACKEND = env_str("SMS_BACKEND", "portal.sms.ConsoleSmsBackend")
+SMS_BACKEND = env_str("SMS_BACKEND", "portal.sms.FileSmsBackend" if DEBUG else "portal.sms.ConsoleSmsBackend")
+SMS_FILE_PATH = str(OUTBOX_DIR / "sms.log")
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "公共资源交易监督平台")

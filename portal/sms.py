@@ -1,8 +1,10 @@
 """Pluggable SMS sending. Configure SMS_BACKEND with a dotted path to a class with `send(phone, text)`."""
 
 import logging
+from pathlib import Path
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.module_loading import import_string
 
 logger = logging.getLogger(__name__)
@@ -13,6 +15,16 @@ class ConsoleSmsBackend:
 
     def send(self, phone: str, text: str) -> None:
         logger.info("SMS to %s: %s", phone, text)
+
+
+class FileSmsBackend:
+    """Development backend: appends each message to SMS_FILE_PATH (var/outbox/sms.log)."""
+
+    def send(self, phone: str, text: str) -> None:
+        path = Path(settings.SMS_FILE_PATH)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as log:
+            log.write(f"{timezone.now().isoformat(timespec='seconds')}\t{phone}\t{text}\n")
 
 
 class MemorySmsBackend:

@@ -63,6 +63,25 @@ def _moment(day: dt.date, hour: int) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 15)), timezone.get_default_timezone())
 
 
+def _supervise_if_late(case_id, *, until: dt.date, now: dt.datetime) -> None:
+    """What the daily task did while a late case was still open: the automatic supervision notice
+    the working day after the due date and, still overdue five working days later, the escalation."""
+    from cases import services
+    from cases.deadlines import frozen_clock
+    from cases.models import Case
+    from directory.calendar import add_workdays
+
+    due = Case.objects.values_list("decision_due", flat=True).get(pk=case_id)
+    if due is None:
+        return
+    notice_day = add_workdays(due, 1)
+    for day, run in ((notice_day, services.issue_overdue_notices), (add_workdays(notice_day, 5), services.escalate_overdue)):
+        if day >= until or _moment(day, 8) >= now:
+            return
+        with frozen_clock(_moment(day, 8)):
+            run(today=day)
+
+
 class _Steps:
     """The moments of one case's history; a step in the future is not taken."""
 
@@ -134,6 +153,7 @@ def _make_history(period: Period, rng: random.Random, *, now: dt.datetime) -> No
                 services.resume(case_id=case_id, actor=handler, note="专家复核完毕。")
         # Most decide in 3–6 weeks; every eighth case runs late; the last few of the newer quarter stay open.
         took = rng.randint(20, 42) + (30 if index % 8 == 5 else 0) + (14 if index % 7 == 3 else 0)
+        _supervise_if_late(case_id, until=received + dt.timedelta(days=took), now=now)
         if not at(took):
             continue
         outcome = (Outcome.SUBSTANTIATED, Outcome.UNSUBSTANTIATED, Outcome.PARTLY_SUBSTANTIATED, Outcome.UNSUBSTANTIATED,

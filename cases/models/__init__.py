@@ -11,6 +11,7 @@ from cases.models.choices import (
     Satisfaction,
     State,
 )
+from cases.models.history import DeadlineSpan, DecisionRecord, RatingRecord, TimelinessRecord
 from cases.models.outbox import Notification
 from cases.models.records import (
     Attachment,
@@ -23,7 +24,8 @@ from cases.models.records import (
 )
 
 __all__ = [
-    "Attachment", "Case", "CaseEvent", "CaseNumberSequence", "Channel", "DeadlinePolicy", "DeadlineTrack",
+    "Attachment", "Case", "CaseEvent", "CaseNumberSequence", "Channel", "DeadlinePolicy", "DeadlineSpan",
+    "DeadlineTrack", "DecisionRecord", "RatingRecord", "TimelinessRecord",
     "ExtensionRequest", "FilerType", "Kind", "MatterType", "Measure", "Notification", "Outcome",
     "PausedInterval", "RejectionReason", "Satisfaction", "State", "SupervisionNotice",
 ]

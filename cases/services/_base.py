@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from cases import deadlines, notifications, selectors
 from cases.models import Case, CaseEvent, SupervisionNotice
+from cases.services.records import track_deadline
 from directory import roles
 from portal import audit
 from portal.errors import PermissionRefused
@@ -58,6 +59,7 @@ def save(case: Case) -> Case:
     deadlines.refresh_current_deadline(case)
     case.full_clean(exclude=["state"])  # protected FSM field: set only by transitions
     case.save()
+    track_deadline(case)
     return case
 
 

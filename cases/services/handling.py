@@ -12,6 +12,7 @@ from cases import deadlines
 from cases.models import Measure, Outcome, PausedInterval, Satisfaction
 from cases.models.case import APPROVE, HANDLE, REPLY
 from cases.models.choices import SOFT_MEASURES, SUBSTANTIATED_OUTCOMES
+from cases.services import records
 from cases.services._base import (
     FILER,
     check_filer,
@@ -146,6 +147,7 @@ def approve_decision(*, case_id, actor, note="", expected_version=None, ip_addre
     case.decided_at = deadlines.now()
     deadlines.set_reply_deadline(case, decided_on=deadlines.today())
     save(case)
+    records.record_decision(case)
     resolve_notices(case, "decision")
     record(case, action="decision_approved", actor=actor, from_state=before, note=note, ip_address=ip_address,
            public_note=_("A decision has been made: %(outcome)s.") % {"outcome": case.get_outcome_display()},
@@ -177,6 +179,7 @@ def reply_to_filer(*, case_id, actor, reply_text, expected_version=None, ip_addr
     case.replied_at = deadlines.now()
     deadlines.set_rating_deadline(case, replied_on=deadlines.today())
     save(case)
+    records.record_reply(case)
     resolve_notices(case, "reply")
     record(case, action="replied", actor=actor, from_state=before, note=reply_text, public_note=reply_text,
            data={"rating_due": str(case.rating_due or "")}, ip_address=ip_address)
@@ -191,6 +194,7 @@ def rate_satisfaction(*, case_id, filer_user=None, satisfied: bool, comment="", 
     locked = lock_case(case_id)
     check_filer(locked, filer_user)
     rehandle = not satisfied and not locked.rehandled
+    round_rated = 2 if locked.rehandled else 1
     case, before = transition(case_id=case_id, name="reopen_for_rehandling" if rehandle else "close",
                               actor=filer_user, expected_version=expected_version, check_permission=False)
     case.satisfaction = Satisfaction.SATISFIED if satisfied else Satisfaction.DISSATISFIED
@@ -204,6 +208,7 @@ def rate_satisfaction(*, case_id, filer_user=None, satisfied: bool, comment="", 
         case.closed_at = deadlines.now()
         public = _("Thank you for your rating. The case is closed.")
     save(case)
+    records.record_rating(case, satisfied=bool(satisfied), round_rated=round_rated)
     record(case, action="rated", actor=filer_user, actor_label=FILER, from_state=before, note=comment or "",
            public_note=public, data={"satisfied": bool(satisfied), "rehandled": rehandle}, ip_address=ip_address)
     if rehandle:

@@ -1,14 +1,29 @@
 """Case metrics (DESIGN §3, §5). Each counts on its own date: received on received_at, accepted on
-accepted_at, decided on decided_at; refusals, withdrawals, transfers and re-handling on the time
-of the audit event that recorded them (cases keep no separate timestamp for those)."""
+accepted_at; every decision, met period and rating on its own record (cases.models.history: a
+re-handled case's first decision and first rating stay in their quarter); refusals, withdrawals,
+transfers and re-handling on the time of the audit event that recorded them; overdue as at the
+period's last day from the history of each case's deadline."""
 
+import datetime as dt
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from cases.models import Case, CaseEvent, Channel, Kind, Measure, Satisfaction, State, SupervisionNotice
+from cases.models import (
+    Case,
+    CaseEvent,
+    Channel,
+    DeadlineSpan,
+    DecisionRecord,
+    Kind,
+    Measure,
+    RatingRecord,
+    State,
+    SupervisionNotice,
+)
 from cases.models.choices import SUBSTANTIATED_OUTCOMES
 from reporting.figures.decisions import figure
 from reporting.figures.registry import DAYS, HANDLING, MONEY, OUTCOMES, RATIO, SUPERVISION, metric
@@ -99,15 +114,26 @@ def transferred(scope):
 
 
 # --- decisions: one query for counts and outcomes, one pass for timeliness --------------------
+# Suggestions are never substantiated or not: the substantiated rate counts complaints and reports.
+JUDGED_KINDS = (Kind.COMPLAINT, Kind.REPORT)
+
+
 def _decided(scope) -> dict:
+    judged = ~Q(outcome="") & Q(kind__in=JUDGED_KINDS)
+    substantiated = Q(outcome__in=SUBSTANTIATED_OUTCOMES) & Q(kind__in=JUDGED_KINDS)
+    per_kind = {}
+    for kind in JUDGED_KINDS:
+        per_kind[f"judged_{kind}"] = Count("pk", filter=judged & Q(kind=kind))
+        per_kind[f"substantiated_{kind}"] = Count("pk", filter=substantiated & Q(kind=kind))
     return scope.cohort(
-        "decided", Case.objects.all(), "decided_at",
+        "decided", DecisionRecord.objects.all(), "decided_at",
         n=Count("pk"),
-        with_outcome=Count("pk", filter=~Q(outcome="")),
-        substantiated=Count("pk", filter=Q(outcome__in=SUBSTANTIATED_OUTCOMES)),
+        judged=Count("pk", filter=judged),
+        substantiated=Count("pk", filter=substantiated),
         penalties=Count("pk", filter=_has_any_measure(PENALTY_MEASURES)),
         referred=Count("pk", filter=_has_any_measure(REFERRAL_MEASURES)),
         fines=Sum("fine_amount"),
+        **per_kind,
     )
 
 
@@ -117,28 +143,38 @@ def decided(scope):
 
 
 @metric("on_time_rate", _("Decided on time"), unit=RATIO, section=HANDLING, trend=True, headline=True,
-        help_text=_("Decisions within the statutory working-day period, suspensions and approved extensions honoured."))
+        help_text=_("Decisions (for suggestions: replies) made on or before the case's due date; suspensions and "
+                    "approved extensions move the due date. Each round of handling counts on its own."))
 def on_time_rate(scope):
     return _ratio(figure(scope, "num"), figure(scope, "den"))
 
 
-@metric("median_days", _("Median working days to decision"), unit=DAYS, section=HANDLING, trend=True, headline=True)
+@metric("median_days", _("Median working days to decision, from the statutory start"), unit=DAYS, section=HANDLING,
+        trend=True, headline=True,
+        help_text=_("Counted from each rule set's statutory start: acceptance for tendering complaints and reports, "
+                    "receipt for procurement complaints, receipt to the reply for suggestions; suspensions left out."))
 def median_days(scope):
     return figure(scope, "p50")
 
 
-@metric("p90_days", _("90th percentile of working days to decision"), unit=DAYS, section=HANDLING)
+@metric("p90_days", _("90th percentile of working days to decision, from the statutory start"), unit=DAYS,
+        section=HANDLING)
 def p90_days(scope):
     return figure(scope, "p90")
 
 
-@metric("open_overdue", _("Open and overdue"), section=HANDLING, headline=True,
-        help_text=_("Cases now open whose current deadline passed before the end of the period (or today)."))
+@metric("open_overdue", _("Open and overdue at the end of the period"), section=HANDLING, headline=True,
+        help_text=_("Cases that were open on the period's last day (or today) with an acceptance, decision or "
+                    "feedback deadline already past, as the case history stood on that day."))
 def open_overdue(scope):
     if scope.by != "department":
         return {TOTAL: None}
     as_of = min(scope.period.last, scope.today)
-    overdue = Case.objects.filter(current_deadline__in=SUPERVISED_DEADLINES, current_due__lt=as_of)
+    cut = timezone.make_aware(dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time()))
+    overdue = DeadlineSpan.objects.filter(
+        Q(valid_until__isnull=True) | Q(valid_until__gte=cut),
+        deadline__in=SUPERVISED_DEADLINES, due_on__lt=as_of, valid_from__lt=cut,
+    )
     return scope.cohort("open_overdue", overdue, None, n=Count("pk"))["n"]
 
 
@@ -160,16 +196,28 @@ def escalations(scope):
     return _notices(scope)["escalations"]
 
 
-@metric("substantiated_rate", _("Substantiated or partly substantiated"), unit=RATIO, section=OUTCOMES)
+@metric("substantiated_rate", _("Substantiated or partly substantiated"), unit=RATIO, section=OUTCOMES,
+        help_text=_("Of the decided complaints and reports; suggestions are not judged."))
 def substantiated_rate(scope):
-    return _ratio(_decided(scope)["substantiated"], _decided(scope)["with_outcome"])
+    return _ratio(_decided(scope)["substantiated"], _decided(scope)["judged"])
+
+
+@metric("substantiated_rate_complaint", _("Complaints substantiated or partly substantiated"), unit=RATIO,
+        section=OUTCOMES)
+def substantiated_rate_complaint(scope):
+    return _ratio(_decided(scope)[f"substantiated_{Kind.COMPLAINT}"], _decided(scope)[f"judged_{Kind.COMPLAINT}"])
+
+
+@metric("substantiated_rate_report", _("Reports substantiated or partly substantiated"), unit=RATIO, section=OUTCOMES)
+def substantiated_rate_report(scope):
+    return _ratio(_decided(scope)[f"substantiated_{Kind.REPORT}"], _decided(scope)[f"judged_{Kind.REPORT}"])
 
 
 @metric("satisfaction_rate", _("Satisfied filers"), unit=RATIO, section=OUTCOMES, headline=True,
-        help_text=_("Of the filers who rated the feedback given in the period; no answer is not counted."))
+        help_text=_("Of the ratings given in the period, every rating counted (a dissatisfied first rating "
+                    "stays counted when the filer rates the re-handled case again); no answer is not counted."))
 def satisfaction_rate(scope):
-    rated = Case.objects.filter(satisfaction__in=(Satisfaction.SATISFIED, Satisfaction.DISSATISFIED))
-    return scope.ratio(rated, "replied_at", Q(satisfaction=Satisfaction.SATISFIED))
+    return scope.ratio(RatingRecord.objects.all(), "rated_at", Q(satisfied=True))
 
 
 @metric("rehandled", _("Re-handled after dissatisfaction"), section=OUTCOMES)

@@ -1,8 +1,8 @@
-"""Timeliness of decisions for a period in one pass over the decided cases: per department, per
-month and in total, the cases with a deadline, those decided on time, and the median and 90th
-percentile of working days taken. The per-case working days (reporting.figures.clock) are the
-expensive part, so they are computed once and grouped every way at the same time:
-PostgreSQL with GROUPING SETS and percentile_cont; SQLite with a histogram of
+"""Timeliness for a period in one pass over the met statutory periods (cases.TimelinessRecord: the
+decision of a complaint or report, the reply to a suggestion, each round of handling on its own):
+per department, per month and in total, the periods with a deadline, those met on or before the
+case's own due date, and the median and 90th percentile of working days used. Grouped every way at
+once: PostgreSQL with GROUPING SETS and percentile_cont; SQLite with a histogram of
 (department, month, working days, on time) rows and percentile_cont applied to it."""
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from django.db.models import Count, F, IntegerField, Value, When
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from reporting.figures.clock import ON_TIME, with_decision_clock
 from reporting.figures.percentiles import percentile_from_histogram
 from reporting.figures.scope import BY_DEPARTMENT, BY_MONTH, NO_DEPARTMENT, TOTAL
 
@@ -31,16 +30,17 @@ def decision_summary(scope) -> dict[str, dict[str, dict]]:
 
 
 def _rows(scope):
-    from cases.models import Case
+    from cases.models import TimelinessRecord
 
-    cases = Case.objects.filter(decided_at__gte=scope.period.start_at, decided_at__lt=scope.period.end_at)
+    met = TimelinessRecord.objects.filter(met_at__gte=scope.period.start_at, met_at__lt=scope.period.end_at)
     if scope.department_id is not None:
-        cases = cases.filter(department_id=scope.department_id)
-    return with_decision_clock(cases).order_by().values(
-        dept=F("department_id"), month=TruncMonth("decided_at", tzinfo=timezone.get_default_timezone()),
-        wd=F("wd_used"),
-        on_time=CaseWhen(When(ON_TIME, then=Value(1)), default=Value(0), output_field=IntegerField()),
-        has_deadline=CaseWhen(When(wd_allowed__isnull=False, then=Value(1)), default=Value(0),
+        met = met.filter(department_id=scope.department_id)
+    # On time means met on or before the due date: a rest day after the due date is late.
+    return met.order_by().values(
+        dept=F("department_id"), month=TruncMonth("met_at", tzinfo=timezone.get_default_timezone()),
+        wd=F("workdays_used"),
+        on_time=CaseWhen(When(met_on__lte=F("due_on"), then=Value(1)), default=Value(0), output_field=IntegerField()),
+        has_deadline=CaseWhen(When(due_on__isnull=False, then=Value(1)), default=Value(0),
                               output_field=IntegerField()),
     )
 

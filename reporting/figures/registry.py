@@ -19,6 +19,7 @@ HANDLING = "handling"
 SUPERVISION = "supervision"
 OUTCOMES = "outcomes"
 INSPECTIONS = "inspections"
+MONITORING = "monitoring"
 
 SECTIONS = {
     CASES: _("Cases received and their course"),
@@ -26,6 +27,7 @@ SECTIONS = {
     SUPERVISION: _("Supervision"),
     OUTCOMES: _("Outcomes and satisfaction"),
     INSPECTIONS: _("Random inspections"),
+    MONITORING: _("Integrity monitoring"),
 }
 
 
@@ -57,6 +59,6 @@ def metric(code: str, label, *, unit: str = COUNT, section: str = CASES, trend: 
 
 def load_metrics() -> dict[str, Metric]:
     """Import every module that registers metrics (once)."""
-    from reporting.figures import case_metrics, inspection_metrics  # noqa: F401
+    from reporting.figures import case_metrics, inspection_metrics, monitoring_metrics  # noqa: F401
 
     return METRICS

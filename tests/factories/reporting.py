@@ -49,6 +49,7 @@ class CaseRowFactory(factory.django.DjangoModelFactory):
         accepted = None
         decided = None
         replied = None
+        due = None
 
     number = factory.LazyFunction(lambda: f"RP{next(_numbers):010d}")
     kind = Kind.COMPLAINT
@@ -60,6 +61,7 @@ class CaseRowFactory(factory.django.DjangoModelFactory):
     facts = "事实与理由"
     received_at = factory.LazyAttribute(lambda o: _moment(o.received))
     accepted_at = factory.LazyAttribute(lambda o: _moment(o.accepted))
+    decision_due = factory.LazyAttribute(lambda o: dt.date.fromisoformat(o.due) if o.due else None)
     decided_at = factory.LazyAttribute(lambda o: _moment(o.decided))
     replied_at = factory.LazyAttribute(lambda o: _moment(o.replied))
 
@@ -90,3 +92,22 @@ def notice(case, *, on, level=SupervisionNotice.Level.NOTICE) -> SupervisionNoti
     SupervisionNotice.objects.filter(pk=created.pk).update(issued_at=_moment(on))  # issued_at is auto_now_add
     created.refresh_from_db()
     return created
+
+
+def record_history(case, *, rated_on: str | None = None, satisfied: bool | None = None,
+                   deadline_since: str | None = None) -> None:
+    """Append what the case services would have appended, through cases.services.records: the
+    decision (a row with `decided_at`), a rating (`rated_on`), or the case's current deadline as
+    running since `deadline_since`."""
+    from cases.deadlines import frozen_clock
+    from cases.services import records
+
+    case = Case.objects.get(pk=case.pk)
+    if rated_on is not None:
+        with frozen_clock(local(rated_on, 16)):
+            records.record_rating(case, satisfied=satisfied, round_rated=1)
+    elif deadline_since is not None:
+        with frozen_clock(local(deadline_since)):
+            records.track_deadline(case)
+    else:
+        records.record_decision(case)

@@ -33,3 +33,25 @@ def test_malformed_boolean_is_a_clear_error():
     result = run_manage("check", DEBUG="maybe")
     assert result.returncode != 0
     assert "DEBUG must be a boolean" in result.stderr
+
+
+def test_development_writes_messages_to_the_outbox_folder_not_the_console(tmp_path):
+    code = ("from django.conf import settings; print(settings.EMAIL_BACKEND); print(settings.SMS_BACKEND); "
+            "print(settings.EMAIL_FILE_PATH)")
+    result = run_manage("shell", "-c", code, DEBUG="1", PORTAL_VAR_DIR=str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    email, sms, folder = result.stdout.split()[-3:]
+    assert email == "django.core.mail.backends.filebased.EmailBackend"
+    assert sms == "portal.sms.FileSmsBackend"
+    assert folder == str(tmp_path / "outbox" / "mail")
+
+
+def test_file_sms_backend_appends_to_the_log(settings, tmp_path):
+    from portal.sms import send_sms
+
+    settings.SMS_BACKEND = "portal.sms.FileSmsBackend"
+    settings.SMS_FILE_PATH = str(tmp_path / "outbox" / "sms.log")
+    send_sms("13800001111", "您的案件已受理")
+    send_sms("13800002222", "督办通知")
+    lines = (tmp_path / "outbox" / "sms.log").read_text(encoding="utf-8").splitlines()
+    assert [line.split("\t")[1:] for line in lines] == [["13800001111", "您的案件已受理"], ["13800002222", "督办通知"]]

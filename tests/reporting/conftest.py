@@ -1,14 +1,18 @@
 """A hand-built fourth quarter of 2024 with known answers (worked out by hand in the comments).
 
 Calendar facts used: National Day holiday 1–7 October 2024; Sunday 29 September and Saturday
-12 October were make-up working days.
+12 October were make-up working days. The 30th working day after Tue 8 October is Mon 18 November.
+
+The case rows are written straight to the tables with the due dates the case services would have
+stored; the history the statistics count (decisions, met periods, ratings, deadline spans) is then
+appended by the real cases.services.records functions, which count the working days themselves.
 """
 
 import pytest
 
 from cases.models import Channel, Kind, Outcome, PausedInterval, Satisfaction, State, SupervisionNotice
 from tests.factories.directory import DepartmentFactory, UserFactory
-from tests.factories.reporting import CaseRowFactory, event, extension, local, notice, pause
+from tests.factories.reporting import CaseRowFactory, event, extension, local, notice, pause, record_history
 
 
 @pytest.fixture
@@ -29,37 +33,42 @@ def q4(departments):
     cases["A"] = CaseRowFactory(
         kind=Kind.COMPLAINT, department=zj, state=State.CLOSED, received="2024-09-25", accepted="2024-09-27",
         decided="2024-11-13", replied="2024-11-15", satisfaction=Satisfaction.SATISFIED, outcome=Outcome.UNSUBSTANTIATED,
+        due="2024-11-13",
     )
     # B: accepted Tue 8 Oct, decided Tue 26 Nov: 36 working days, of which a suspension from
-    # Mon 21 Oct to Thu 31 Oct took 8 (22–25 and 28–31 Oct) off the clock: 28 of 30, on time.
+    # Mon 21 Oct to Thu 31 Oct took 8 (22–25 and 28–31 Oct) off the clock: 28 of 30. The due date
+    # moved from 18 Nov by those 8 to Thu 28 Nov: on time.
     cases["B"] = CaseRowFactory(
         kind=Kind.COMPLAINT, channel=Channel.ONLINE, department=zj, state=State.REPLIED, received="2024-10-08",
         accepted="2024-10-08", decided="2024-11-26", replied="2024-11-28", satisfaction=Satisfaction.DISSATISFIED,
+        due="2024-11-28",
         outcome=Outcome.PARTLY_SUBSTANTIATED, measures=["order_to_correct"],
     )
     pause(cases["B"], started="2024-10-21", ended="2024-10-31")
     # A supplement pause only stops the acceptance clock; it must not count here.
     pause(cases["B"], started="2024-10-08", ended="2024-10-09", reason=PausedInterval.Reason.SUPPLEMENT)
-    # C: a report accepted 8 Oct, decided Fri 29 Nov: 39 working days; 30 plus an approved
-    # extension of 10 allows 40: on time. A refused extension does not count.
+    # C: a report accepted 8 Oct, decided Fri 29 Nov: 39 working days; an approved extension of 10
+    # moved the due date from 18 Nov to Mon 2 Dec: on time. A refused extension does not count.
     cases["C"] = CaseRowFactory(
         kind=Kind.REPORT, channel=Channel.PHONE, department=jt, state=State.DECIDED, received="2024-10-08",
         accepted="2024-10-08", decided="2024-11-29", replied="2024-12-02", satisfaction=Satisfaction.NO_RESPONSE,
+        due="2024-12-02",
         outcome=Outcome.SUBSTANTIATED, measures=["fine", "bad_record", "transfer_police"], fine_amount="50000.00",
     )
     extension(cases["C"], workdays=10, requested_by=staff)
     extension(cases["C"], workdays=20, requested_by=staff, status="refused")
-    # D: accepted 8 Oct, decided Mon 2 Dec: 40 working days of 30: late.
+    # D: accepted 8 Oct, due 18 Nov, decided Mon 2 Dec: 40 working days: late.
     cases["D"] = CaseRowFactory(
         kind=Kind.COMPLAINT, channel=Channel.PAPER, department=jt, state=State.DECIDED, received="2024-10-08",
         accepted="2024-10-08", decided="2024-12-02", outcome=Outcome.UNSUBSTANTIATED, measures=["warning"],
+        due="2024-11-18",
         fine_amount="1200.50",
     )
     # F: re-handled after dissatisfaction: reopened Fri 1 Nov, decided again Wed 20 Nov: a fresh
-    # period of 13 working days (4–8, 11–15, 18–20 Nov): on time.
+    # period (due Fri 13 Dec); it took 13 working days (4–8, 11–15, 18–20 Nov): on time.
     cases["F"] = CaseRowFactory(
         kind=Kind.COMPLAINT, department=zj, state=State.DECIDED, received="2024-08-01", accepted="2024-08-02",
-        decided="2024-11-20", rehandled=True, outcome=Outcome.DISMISSED,
+        decided="2024-11-20", rehandled=True, outcome=Outcome.DISMISSED, due="2024-12-13",
     )
     event(cases["F"], from_state=State.REPLIED, to_state=State.INVESTIGATING, on="2024-11-01")
     # G: a suggestion late on New Year's Eve (local time) is in the quarter; H, ten minutes past
@@ -89,6 +98,14 @@ def q4(departments):
     notice(cases["A"], on="2024-11-01")
     notice(cases["O1"], on="2024-12-30", level=SupervisionNotice.Level.ESCALATION)
     notice(cases["O1"], on="2024-09-10")
+    # The history the services append: decisions and their periods, ratings (A satisfied on
+    # 18 Nov, B dissatisfied on 2 Dec) and the deadlines the open cases ran against since 3 Sep.
+    for name in "ABCDF":
+        record_history(cases[name])
+    record_history(cases["A"], rated_on="2024-11-18", satisfied=True)
+    record_history(cases["B"], rated_on="2024-12-02", satisfied=False)
+    for name in ("O1", "O2", "O3"):
+        record_history(cases[name], deadline_since="2024-09-03")
     return cases
 
 

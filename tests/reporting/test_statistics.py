@@ -5,7 +5,6 @@ import pytest
 from directory.calendar import workdays_between
 from directory.services import set_calendar_override
 from reporting.figures import NO_DEPARTMENT, TOTAL, Period, compute_statistics
-from reporting.figures.clock import with_decision_clock
 from reporting.figures.scope import Scope
 
 Q4 = Period.quarter(2024, 4)
@@ -67,11 +66,16 @@ def test_working_days_to_decision(figures, departments):
     assert jt == pytest.approx(39.9)
 
 
-def test_working_days_of_each_case(q4):
-    days = dict(with_decision_clock(type(q4["A"]).objects.exclude(decided_at=None)).values_list("number", "wd_used"))
-    allowed = dict(with_decision_clock(type(q4["A"]).objects.exclude(decided_at=None)).values_list("number", "wd_allowed"))
-    assert {name: days[q4[name].number] for name in "ABCDF"} == {"A": 30, "B": 28, "C": 39, "D": 40, "F": 13}
-    assert {name: allowed[q4[name].number] for name in "ABCDF"} == {"A": 30, "B": 30, "C": 40, "D": 30, "F": 30}
+def test_working_days_and_due_date_of_each_case(q4):
+    from cases.models import TimelinessRecord
+
+    records = {r.case_id: r for r in TimelinessRecord.objects.all()}
+    assert {name: records[q4[name].pk].workdays_used for name in "ABCDF"} == {"A": 30, "B": 28, "C": 39, "D": 40, "F": 13}
+    assert {name: records[q4[name].pk].met_on <= records[q4[name].pk].due_on for name in "ABCDF"} == {
+        "A": True, "B": True, "C": True, "D": False, "F": True,
+    }
+    assert records[q4["F"].pk].round == 2
+    assert records[q4["F"].pk].clock_started_on == dt.date(2024, 11, 1)
 
 
 def test_open_overdue_supervision_and_outcomes(figures, departments):
@@ -120,11 +124,23 @@ def test_a_year_and_an_empty_period(q4):
     assert empty["metrics"]["median_days"] == {TOTAL: None}
 
 
-def test_calendar_override_changes_the_figures(q4):
-    # The office declares Wed 13 Nov 2024 a local holiday: A now took 29 working days.
+def test_calendar_override_counts_for_decisions_made_after_it(departments):
+    # The office declares Wed 13 Nov 2024 a local holiday before a case like A is decided on
+    # Thu 14 Nov: 30 working days (14 Nov replaces 13 Nov). A decision recorded before the
+    # override keeps the days it was recorded with: a closed period's figures do not move.
+    from tests.factories.reporting import CaseRowFactory, record_history
+
+    zj, _jt = departments
+    earlier = CaseRowFactory(department=zj, received="2024-09-25", accepted="2024-09-27", decided="2024-11-12",
+                             due="2024-11-13")
+    record_history(earlier)
     set_calendar_override(date=dt.date(2024, 11, 13), is_workday=False, note="local holiday")
+    later = CaseRowFactory(department=zj, received="2024-09-25", accepted="2024-09-27", decided="2024-11-14",
+                           due="2024-11-14")
+    record_history(later)
     figures = compute_statistics(Q4, today=dt.date(2026, 1, 15))
-    assert figures["metrics"]["median_days"][TOTAL] == 29.0
+    assert figures["metrics"]["median_days"][TOTAL] == 29.5  # 29 (12 Nov, before) and 30
+    assert figures["metrics"]["on_time_rate"][TOTAL] == [2, 2]
 
 
 def test_statistics_use_a_fixed_number_of_queries(q4, django_assert_max_num_queries):

@@ -4,11 +4,11 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cases.models import Case, PausedInterval
+from cases import clock
+from cases.models import PausedInterval
 from directory.calendar import WorkingCalendar, workdays_between
 from directory.services import ScheduleDay, load_year_schedule, set_calendar_override
 from reporting.figures import Period, compute_statistics
-from reporting.figures.clock import with_decision_clock
 from reporting.models import WorkdayIndex, WorkdayIndexState
 from reporting.workdays import check_workday_index, refresh_workday_index
 from tests.factories.reporting import CaseRowFactory, pause
@@ -23,21 +23,23 @@ START = dt.date(2023, 12, 1)
     pause_start=st.integers(min_value=0, max_value=100),
     pause_length=st.integers(min_value=0, max_value=30),
 )
-def test_sql_working_days_match_the_calendar(db, accepted, took, pause_start, pause_length):
-    """Across the 2024 and 2025 holidays and make-up days: the index gives what directory.calendar
-    gives, with a suspension inside the period taken off as cases.deadlines counts it."""
+def test_working_days_used_match_the_calendar(db, accepted, took, pause_start, pause_length):
+    """Across the 2024 and 2025 holidays and make-up days: the working days a decision used
+    (cases.clock.workdays_used, what the statistics record) and the SQL working-day index (the
+    overdue list) give what directory.calendar gives, a suspension inside the period left out."""
     accepted_on = START + dt.timedelta(days=accepted)
     decided_on = accepted_on + dt.timedelta(days=took)
     case = CaseRowFactory(received=accepted_on.isoformat(), accepted=accepted_on.isoformat(),
                           decided=decided_on.isoformat())
     expected = workdays_between(accepted_on, decided_on)
+    ordinals = dict(WorkdayIndex.objects.filter(date__in=[accepted_on, decided_on]).values_list("date", "ordinal"))
+    assert ordinals[decided_on] - ordinals[accepted_on] == expected
     began = accepted_on + dt.timedelta(days=min(pause_start, took - 1))
     ended = min(began + dt.timedelta(days=pause_length), decided_on)
     pause(case, started=began.isoformat(), ended=ended.isoformat())
     expected -= workdays_between(began, ended)
     try:
-        used = with_decision_clock(Case.objects.filter(pk=case.pk)).values_list("wd_used", flat=True).get()
-        assert used == expected
+        assert clock.workdays_used(case, started_on=accepted_on, met_on=decided_on) == expected
     finally:
         PausedInterval.objects.filter(case=case).delete()
         case.delete()

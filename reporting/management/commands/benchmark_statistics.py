@@ -63,6 +63,35 @@ CASE_COLUMNS = {
 }
 
 
+APPEND_ONLY_TABLES = ("cases_caseevent", "cases_decisionrecord", "cases_timelinessrecord", "cases_ratingrecord")
+# The history the case services append (cases.models.history), derived from the generated rows:
+# one decision per decided case, its period met at the decision (a suggestion's at the reply) against
+# a due date 42 calendar days (about 30 working days) after acceptance, ratings three days after the
+# reply, and the deadline spans (acceptance, then decision) each case ran through.
+LOCAL_DATE = "(({col}) AT TIME ZONE 'Asia/Shanghai')::date"
+HISTORY_SQL = (
+    "INSERT INTO cases_decisionrecord (case_id, round, decided_at, department_id, kind, outcome, measures, fine_amount) "
+    "SELECT id, 1, decided_at, department_id, kind, outcome, measures, fine_amount FROM cases_case "
+    "WHERE decided_at IS NOT NULL",
+    "INSERT INTO cases_timelinessrecord (case_id, round, met_at, met_on, due_on, clock_started_on, workdays_used, "  # noqa: S608 - constants only
+    "department_id, kind) SELECT id, 1, met, " + LOCAL_DATE.format(col="met") + ", "
+    + LOCAL_DATE.format(col="accepted_at + interval '42 days'") + ", " + LOCAL_DATE.format(col="accepted_at") + ", "
+    "((" + LOCAL_DATE.format(col="met") + " - " + LOCAL_DATE.format(col="accepted_at") + ") * 5) / 7, department_id, kind "
+    "FROM (SELECT *, CASE WHEN kind = 'suggestion' THEN replied_at ELSE decided_at END AS met FROM cases_case "
+    "WHERE decided_at IS NOT NULL) AS decided",
+    "INSERT INTO cases_ratingrecord (case_id, round, rated_at, satisfied, department_id, kind) "
+    "SELECT id, 1, replied_at + interval '3 days', satisfaction = 'satisfied', department_id, kind FROM cases_case "
+    "WHERE satisfaction IN ('satisfied', 'dissatisfied')",
+    "INSERT INTO cases_deadlinespan (case_id, deadline, due_on, department_id, valid_from, valid_until) "  # noqa: S608 - constants only
+    "SELECT id, 'acceptance', " + LOCAL_DATE.format(col="received_at + interval '5 days'") + ", NULL, received_at, "
+    "COALESCE(accepted_at, received_at + interval '1 day') FROM cases_case",
+    "INSERT INTO cases_deadlinespan (case_id, deadline, due_on, department_id, valid_from, valid_until) "  # noqa: S608 - constants only
+    "SELECT id, 'decision', COALESCE(current_due, " + LOCAL_DATE.format(col="accepted_at + interval '42 days'") + "), "
+    "department_id, accepted_at, CASE WHEN decided_at IS NOT NULL THEN decided_at "
+    "WHEN state = 'transferred' THEN accepted_at + interval '20 days' END FROM cases_case WHERE accepted_at IS NOT NULL",
+)
+
+
 def _empty_value(field: models.Field) -> str:
     if field.null:
         return "NULL"
@@ -125,9 +154,10 @@ class Command(BaseCommand):
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("DELETE FROM cases_pausedinterval; DELETE FROM cases_extensionrequest; "
                            "DELETE FROM cases_supervisionnotice;")
-            cursor.execute("ALTER TABLE cases_caseevent DISABLE TRIGGER USER")  # append-only guard: scratch data
-            cursor.execute("DELETE FROM cases_caseevent")
-            cursor.execute("ALTER TABLE cases_caseevent ENABLE TRIGGER USER")
+            for table in APPEND_ONLY_TABLES:  # the append-only guard: scratch data
+                cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER; DELETE FROM {table}; "  # noqa: S608
+                               f"ALTER TABLE {table} ENABLE TRIGGER USER")
+            cursor.execute("DELETE FROM cases_deadlinespan")
             cursor.execute("DELETE FROM cases_case")
             # Built from the model's own column names and the constants above, no outside input.
             cursor.execute(f"INSERT INTO cases_case ({', '.join(columns)}) "  # noqa: S608
@@ -152,8 +182,10 @@ class Command(BaseCommand):
                            "issued_at, note) SELECT id, CASE WHEN id % 5 = 0 THEN 'escalation' ELSE 'notice' END, "
                            "'decision', (accepted_at + interval '40 days')::date, true, accepted_at + interval '41 days', '' "
                            "FROM cases_case WHERE accepted_at IS NOT NULL AND id % 11 = 0")
+            for statement in HISTORY_SQL:
+                cursor.execute(statement)
             for table in ("cases_case", "cases_caseevent", "cases_pausedinterval", "cases_extensionrequest",
-                          "cases_supervisionnotice"):
+                          "cases_supervisionnotice", *APPEND_ONLY_TABLES[1:], "cases_deadlinespan"):
                 cursor.execute(f"ANALYZE {table}")
         self.stdout.write(f"Seeded {n:,} cases in {time.perf_counter() - started:.1f} s")
 
