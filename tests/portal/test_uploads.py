@@ -5,9 +5,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
-from portal.uploads import CASE_EVIDENCE, INSPECTION_EVIDENCE, MAX_UPLOAD_BYTES, check_upload
+from portal.uploads import CASE_EVIDENCE, INSPECTION_EVIDENCE, MAX_FILE_BYTES, check_upload
+from tests.factories.files import PDF_BYTES
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = PDF_BYTES  # a real PDF: uploads are parsed (portal.uploads)
 MP3 = b"ID3\x03\x00\x00\x00\x00\x00\x00" + b"\x00" * 64
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 64
 
@@ -20,12 +21,12 @@ def refusal(upload, accepted=CASE_EVIDENCE, field="attachments"):
 
 def test_a_pdf_is_accepted_by_both_kinds_and_its_type_is_sniffed():
     for kind in (CASE_EVIDENCE, INSPECTION_EVIDENCE):
-        assert check_upload(SimpleUploadedFile("决定书.pdf", PDF), field="f", accepted=kind) == (
-            "决定书.pdf", "application/pdf")
+        checked = check_upload(SimpleUploadedFile("决定书.pdf", PDF), field="f", accepted=kind)
+        assert (checked.name, checked.content_type) == ("决定书.pdf", "application/pdf")
 
 
 def test_audio_is_evidence_for_a_case_but_not_for_an_inspection():
-    assert check_upload(SimpleUploadedFile("录音.mp3", MP3), field="f")[1] == "audio/mpeg"
+    assert check_upload(SimpleUploadedFile("录音.mp3", MP3), field="f").content_type == "audio/mpeg"
     assert "请上传 PDF" in refusal(SimpleUploadedFile("录音.mp3", MP3), INSPECTION_EVIDENCE, "file")
 
 
@@ -40,5 +41,5 @@ def test_content_and_extension_must_agree():
 def test_empty_and_oversized_files_are_refused():
     assert "空文件" in refusal(SimpleUploadedFile("空.pdf", b""))
     big = SimpleUploadedFile("大.pdf", PDF)
-    big.size = MAX_UPLOAD_BYTES + 1
+    big.size = MAX_FILE_BYTES + 1
     assert "超过20 MB" in refusal(big)
