@@ -63,8 +63,8 @@ def build_world(django_capture_on_commit_callbacks) -> World:
     items = [InspectionItemFactory(department=team.department)]
     for grade in "ABCD":
         EntityTargetFactory(department=team.department, risk_grade=grade)
-    inspector = InspectorFactory(department=team.department)
-    InspectorFactory(department=team.department)
+    for _n in range(2):
+        InspectorFactory(department=team.department)
     plan = InspectionPlanFactory(created_by=manager, ratio_a=10000, ratio_b=10000, ratio_c=10000, ratio_d=10000)
     plan.departments.set([team.department])
     plan.items.set(items)
@@ -91,7 +91,6 @@ def build_world(django_capture_on_commit_callbacks) -> World:
         "auditor": team.auditor,
         "superuser": superuser,
     }
-    del inspector
     return World(users=users, case=case, attachment=case.attachments.get(), extension=extension, decided=decided,
                  plan=plan, inspection=inspection, evidence=evidence,
                  disclosure=DisclosureFactory(title="关于某工程投诉的处理决定"))
