@@ -131,3 +131,14 @@ def test_identity_export_is_a_recorded_reveal_of_every_exported_case(team, cases
     assert "纪委监委调查需要" in events[0].note and events[0].data["export"] == "csv"
     timeline = client.get(reverse("cases_case", args=[cases["confidential"].pk])).content.decode()
     assert "纪委监委调查需要" in timeline
+
+
+def test_statistics_export_carries_no_identity(team, cases, client_for):
+    response = client_for(team.supervisor).get(reverse("reporting_export", args=["all"]))
+    assert response.status_code == 200
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    cells = [str(value) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for value in row]
+    text = "\n".join(cells)
+    assert CONFIDENTIAL_NAME not in text and VALID_ID_NUMBER not in text and CONFIDENTIAL_PHONE not in text
+    assert "张伟" not in text
+    assert client_for(team.handler).get(reverse("reporting_export", args=["all"])).status_code == 302  # refused
