@@ -155,6 +155,10 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Asia/Shanghai"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A draw still running this long after its (re)start is queued again, at most this many times,
+# then the plan is marked failed (inspections.services.draw_recovery).
+DRAW_STALE_MINUTES = env_int("DRAW_STALE_MINUTES", 30)
+DRAW_MAX_REQUEUES = env_int("DRAW_MAX_REQUEUES", 2)
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 # Wagtail's own background work (search and reference indexing) stays on django-tasks' immediate
