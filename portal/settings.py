@@ -161,6 +161,9 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # draw sweep pick the work up when the broker is back.
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 2}
+# Personal data: the filer's identity on cases ended more than this many years ago is erased by
+# a nightly task or `manage.py anonymise_filers` (cases.services.retention).
+CASE_FILER_RETENTION_YEARS = env_int("CASE_FILER_RETENTION_YEARS", 5)
 # A draw still running this long after its (re)start is queued again, at most this many times,
 # then the plan is marked failed (inspections.services.draw_recovery).
 DRAW_STALE_MINUTES = env_int("DRAW_STALE_MINUTES", 30)
