@@ -8,6 +8,7 @@ BEAT_SCHEDULE = {
     "cases.send_reminders": {"task": "cases.send_reminders", "schedule": crontab(hour=6, minute=10)},
     "cases.issue_overdue_notices": {"task": "cases.issue_overdue_notices", "schedule": crontab(hour=6, minute=15)},
     "cases.escalate_overdue": {"task": "cases.escalate_overdue", "schedule": crontab(hour=6, minute=20)},
+    "cases.anonymise_expired_filers": {"task": "cases.anonymise_expired_filers", "schedule": crontab(hour=3, minute=30)},
     "cases.deliver_pending_notifications": {
         "task": "cases.deliver_pending_notifications", "schedule": crontab(minute="*/5"),
     },

@@ -15,6 +15,13 @@ def deliver_pending_notifications() -> int:
     return services.deliver_pending_notifications()
 
 
+@shared_task(name="cases.anonymise_expired_filers")
+def anonymise_expired_filers() -> int:
+    from cases.services.retention import anonymise_expired_filers as anonymise
+
+    return anonymise()
+
+
 @shared_task(name="cases.expire_supplements")
 def expire_supplements() -> int:
     return services.expire_supplements(deadlines.today())

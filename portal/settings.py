@@ -152,9 +152,11 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Tolerates a Redis outage (portal.cache): filing and transitions go on without it.
+            "BACKEND": "portal.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "portal"),
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
 else:
@@ -170,6 +172,17 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Asia/Shanghai"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A request that queues a task while Redis is down gives up quickly; the outbox sweep and the
+# draw sweep pick the work up when the broker is back.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 2}
+# Personal data: the filer's identity on cases ended more than this many years ago is erased by
+# a nightly task or `manage.py anonymise_filers` (cases.services.retention).
+CASE_FILER_RETENTION_YEARS = env_int("CASE_FILER_RETENTION_YEARS", 5)
+# A draw still running this long after its (re)start is queued again, at most this many times,
+# then the plan is marked failed (inspections.services.draw_recovery).
+DRAW_STALE_MINUTES = env_int("DRAW_STALE_MINUTES", 30)
+DRAW_MAX_REQUEUES = env_int("DRAW_MAX_REQUEUES", 2)
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 # Wagtail's own background work (search and reference indexing) stays on django-tasks' immediate

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -36,7 +37,7 @@ def _qr_data_uri(text: str) -> str:
 def verify(request):
     user = request.user
     if not services.has_authenticator(user):
-        return redirect(f"{reverse('staffauth:enrol')}?next={request.GET.get('next', '')}")
+        return redirect(f"{reverse('staffauth:enrol')}?{urlencode({'next': safe_next(request, '')})}")
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -67,7 +68,7 @@ def enrol(request):
         else:
             request.session[CODES_SESSION_KEY] = codes
             messages.success(request, _("Your authenticator app is set up."))
-            return redirect(f"{reverse('staffauth:codes')}?next={safe_next(request, '')}")
+            return redirect(f"{reverse('staffauth:codes')}?{urlencode({'next': safe_next(request, '')})}")
     secret = base64.b32encode(device.bin_key).decode("ascii").rstrip("=")
     return render(request, "staffauth/enrol.html", {
         "form": form, "qr": _qr_data_uri(device.config_url), "secret": secret, "next": safe_next(request, ""),

@@ -147,7 +147,7 @@ def cancel_plan(*, plan: InspectionPlan, actor, reason: str, expected_version: i
 def start_draw(*, plan: InspectionPlan, actor, public_value: str = "", now=None) -> InspectionPlan:
     """Start the draw once its time has come; the Celery task does the work after commit.
     `actor` None is the scheduler."""
-    from inspections.tasks import run_draw
+    from inspections.services.draw_recovery import queue_draw  # imports this module
 
     now = now or timezone.now()
     locked = InspectionPlan.objects.select_for_update().get(pk=plan.pk)
@@ -175,7 +175,7 @@ def start_draw(*, plan: InspectionPlan, actor, public_value: str = "", now=None)
     transition.obj.save(update_fields=["draw_progress", "draw_message"])
     _event(transition.obj, actor, "start_draw", from_state=transition.from_state, to_state=transition.to_state,
            data={"public_value": public_value})
-    transaction.on_commit(lambda: run_draw.delay(locked.pk))
+    transaction.on_commit(lambda: queue_draw(locked.pk))
     return transition.obj
 
 
@@ -225,7 +225,10 @@ def execute_draw(*, plan_id: int) -> str:
     except algorithm.DrawError as exc:
         _fail(plan_id, str(exc), exc.target_id)
         return PlanState.FAILED
-    _store_result(plan_id, result)
+    try:
+        _store_result(plan_id, result)
+    except ActionNotAllowed:  # a repeated run (retry, sweep) found the plan no longer drawing
+        return InspectionPlan.objects.get(pk=plan_id).state
     return PlanState.DRAWN
 
 

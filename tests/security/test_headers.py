@@ -89,7 +89,7 @@ def superuser(roles):
 
 @pytest.mark.parametrize("url", [
     "/admin/", "/admin/pages/", "/admin/documents/", "/admin/images/", "/admin/users/",
-    "/admin/reports/site-history/", "/django-admin/",
+    "/admin/reports/site-history/", "/admin/account/", "/admin/two-factor/reset/", "/django-admin/",
 ])
 def test_back_office_pages_need_no_inline_code(client, site_pages, superuser, url):
     client.force_login(superuser)

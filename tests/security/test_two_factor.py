@@ -203,10 +203,10 @@ def test_account_events_cannot_be_changed(handler):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL")
 def test_account_events_are_protected_in_the_database(handler):
-    from django.db import InternalError, transaction
+    from django.db import DatabaseError, transaction
 
     event = AccountEvent.objects.create(action="login", user=handler, username=handler.username)
-    with pytest.raises(InternalError), transaction.atomic(), connection.cursor() as cursor:
+    with pytest.raises(DatabaseError, match="pgtrigger"), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("UPDATE staffauth_accountevent SET note = 'x' WHERE id = %s", [event.pk])
 
 

@@ -1,0 +1,55 @@
+"""Django's Redis cache that keeps the portal working while Redis is down: reads miss, writes are
+dropped, counters start again. What depends on the cache (rate limits, throttles) relaxes for the
+outage instead of turning every filing and transition into an error page."""
+
+import logging
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+
+
+class ResilientRedisCache(RedisCache):
+    def _tolerate(self, operation, default, *args, **kwargs):
+        try:
+            return getattr(super(), operation)(*args, **kwargs)
+        except UNAVAILABLE as exc:
+            logger.warning("cache unavailable (%s): %s", operation, exc)
+            return default
+
+    def get(self, key, default=None, version=None):
+        return self._tolerate("get", default, key, default, version)
+
+    def get_many(self, keys, version=None):
+        return self._tolerate("get_many", {}, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._tolerate("has_key", False, key, version)
+
+    def add(self, key, value, timeout=..., version=None):
+        return self._tolerate("add", True, key, value, *([] if timeout is ... else [timeout]), version=version)
+
+    def set(self, key, value, timeout=..., version=None):
+        return self._tolerate("set", None, key, value, *([] if timeout is ... else [timeout]), version=version)
+
+    def set_many(self, data, timeout=..., version=None):
+        return self._tolerate("set_many", list(data), data, *([] if timeout is ... else [timeout]), version=version)
+
+    def touch(self, key, timeout=..., version=None):
+        return self._tolerate("touch", False, key, *([] if timeout is ... else [timeout]), version=version)
+
+    def delete(self, key, version=None):
+        return self._tolerate("delete", False, key, version)
+
+    def delete_many(self, keys, version=None):
+        return self._tolerate("delete_many", None, keys, version)
+
+    def incr(self, key, delta=1, version=None):
+        # A counter that cannot be read counts from one again (rate limits: the first request).
+        return self._tolerate("incr", delta, key, delta, version)
+
+    def clear(self):
+        return self._tolerate("clear", False)
