@@ -299,6 +299,28 @@ MUST_STAY = [
     ("共计3家投标人参与投标", "共计3家投标人参与投标"),
 ]
 
+# Found by the benchmark's generated decisions and by running the policy texts in shared/seeds.
+REGRESSIONS = [
+    ("项目经理高磊英同时在其他项目任职。", "项目经理高某某同时在其他项目任职。"),
+    ("证人曹磊英到场说明情况。", "证人曹某某到场说明情况。"),
+    ("法定代表人王秀丽。", "法定代表人王某某。"),
+    ("法定代表人马强。", "法定代表人马某。"),
+    ("法定代表人马鹏英。", "法定代表人马某某。"),
+    ("证人黄洋到场说明情况。", "证人黄某到场说明情况。"),
+    ("证人马琳华到场。", "证人马某某到场。"),
+    ("询问了评标委员会成员杨丽娟、高明。", "询问了评标委员会成员杨某某、高某。"),
+    ("项目经理黄晨同时在其他项目任职。", "项目经理黄某同时在其他项目任职。"),
+    ("法定代表人高静。", "法定代表人高某。"),
+    ("由省综合评标专家库和省有关部门组建的评标专家库提供。", "由省综合评标专家库和省有关部门组建的评标专家库提供。"),
+    ("严格执行招标投标法规制度。", "严格执行招标投标法规制度。"),
+    ("加强与纪检监察、审计机关协作配合。", "加强与纪检监察、审计机关协作配合。"),
+    ("资源配置效率效益明显提高，市场主体获得感明显增强。", "资源配置效率效益明显提高，市场主体获得感明显增强。"),
+    ("落实党风廉政建设主体责任。", "落实党风廉政建设主体责任。"),
+    ("希望我们的参考范文能激发你的文章创作灵感。", "希望我们的参考范文能激发你的文章创作灵感。"),
+    ("推进公共资源交易阳光化操作。", "推进公共资源交易阳光化操作。"),
+    ("工作任重道远。", "工作任重道远。"),
+]
+
 KNOWN_VALUES = [
     # (input, expected, values the caller knows, protected phrases)
     ("华建与投标人串通。", "华某与投标人串通。", ["华建"]),
@@ -321,5 +343,5 @@ KNOWN_VALUES = [
 
 CORPUS = [
     *NAMES_IN_RUNNING_TEXT, *LABELS_FOLLOWED_BY_TEXT, *NAME_LISTS, *UNKNOWN_LABELS, *HARD_NAMES, *ID_NUMBERS,
-    *MOBILES, *LANDLINES, *EMAILS, *ADDRESSES, *OTHER_IDENTIFIERS, *MUST_STAY, *KNOWN_VALUES,
+    *MOBILES, *LANDLINES, *EMAILS, *ADDRESSES, *OTHER_IDENTIFIERS, *MUST_STAY, *REGRESSIONS, *KNOWN_VALUES,
 ]
