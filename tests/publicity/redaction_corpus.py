@@ -334,6 +334,10 @@ KNOWN_VALUES = [
     ("编号 1 3 8 0 0 1 3 8 0 0 0", "编号 ***", ["+86 138-0013-8000"]),
     ("备注：ZhangWei@163.COM", "备注：***", ["zhangwei@163.com"]),
     ("寄往西湖区文三路一百号", "寄往***", ["西湖区文三路一百号"]),
+    # A place name alone is not an address that identifies anyone: it is neither masked as a name nor removed.
+    ("其住在杭州市，常住西湖区", "其住在杭州市，常住西湖区", ["杭州市", "西湖区"]),
+    ("证人阿卜杜热合曼到场", "证人***到场", ["阿卜杜热合曼"]),
+    ("证人买买提·艾力到场，买买提·艾力称", "证人买某某到场，买某某称", ["买买提·艾力"]),
     ("证号ZJ-EXP-0042已暂停", "证号***已暂停", ["ZJEXP0042"]),
     ("专家老钱反映", "专家老钱反映", ["钱"]),
     ("Zhang Wei signed.", "Z*** signed.", ["Zhang Wei"]),
