@@ -36,7 +36,7 @@ MASK = "某"
 NAME_RUN_RE = re.compile(f"[{CJK}·•・‧]{{1,16}}")
 LABEL_RE = re.compile(
     r"(?:" + "|".join(sorted(PERSON_LABELS, key=len, reverse=True)) + r")"
-    r"(?:(?P<colon>\s*:\s*)|\s*(?:为|是)(?=[" + CJK + r"]{2}))?"
+    r"(?:(?P<colon>[ \t\u3000]*:[ \t\u3000]*)|[ \t\u3000]*(?:为|是)(?=[" + CJK + r"]{2}))?"
 )
 CJK_RE = re.compile(f"[{CJK}]")
 DOT_RE = re.compile(f"(?<=[{CJK}])[·•・‧](?=[{CJK}])")
@@ -178,7 +178,8 @@ def _name_length(run: str, words: list[Token], *, trusted: bool) -> int:
                     and second.flag[:1] in CLAUSE_FLAGS)):
             return 0
         if trusted and not compound and len(first.word) >= 2 and (
-                first.flag == "nt" or (first.flag == "ns" and first.word.endswith(PLACE_ENDINGS))):
+                first.flag == "nt" or (first.flag == "ns" and first.word.endswith(PLACE_ENDINGS))
+                or (_is_common_word(first) and not first.is_person and first.flag != "ns")):
             return 0
         if (len(first.word) == surname and second is not None and second.flag in PERSON_FLAGS
                 and len(second.word) <= 2):
