@@ -24,11 +24,12 @@ from publicity.redaction.vocabulary import (
 )
 
 PERSON_FLAGS = ("nr", "nrfg", "nrt")
-COMMON_WORD_FREQUENCY = 500  # after a label
-RUNNING_TEXT_WORD_FREQUENCY = 50  # anywhere else: be stricter
-PREFIX_WORD_FREQUENCY = 100  # 严格执行, 纪检监察: a name does not start with a common word
+# jieba's dictionary frequencies decide between a name and a word.
+NAME_TAG_MAX_FREQUENCY = 500  # a name-tagged dictionary word this frequent is a word (陈述), after a label
+RUNNING_TEXT_NAME_TAG_MAX_FREQUENCY = 50  # anywhere else: be stricter (范文)
+COMMON_WORD_MIN_FREQUENCY = 100  # an untagged dictionary word this frequent is a word, not a name (抽取)
+PREFIX_WORD_MIN_FREQUENCY = 100  # 严格执行, 纪检监察: a name does not start with a common word
 PLACE_ENDINGS = tuple("省市区县镇乡村街路")
-COMMON_WORD_MIN = 100  # a dictionary word at least this frequent is a word, not a name
 FUNCTION_WORD_FLAGS = frozenset("pcurmqfyoe")  # prepositions, conjunctions, particles, pronouns, numbers…
 CLAUSE_FLAGS = frozenset("vdpcurmq")  # verbs, adverbs, prepositions…: a clause goes on, not a name
 DOT_NAME_STOPS = frozenset("到称向在对于等是为和与及已未从被把将反说认")
@@ -60,7 +61,7 @@ class Token:
         return self.flag in PERSON_FLAGS
 
 
-def is_name_token(token: Token, *, common: int = COMMON_WORD_FREQUENCY) -> bool:
+def is_name_token(token: Token, *, common: int = NAME_TAG_MAX_FREQUENCY) -> bool:
     """A person-name tag worth trusting: jieba's dictionary tags some common words (陈述, 申请人,
     银行卡) as names; a frequent dictionary word is a word, not a name."""
     return (token.is_person and len(token.word) >= 2 and token.word not in PERSON_LABELS
@@ -198,7 +199,7 @@ def _name_length(run: str, words: list[Token], *, trusted: bool) -> int:
 
 def _is_common_word(token: Token) -> bool:
     """A dictionary word of two or more characters in common use (陈述, 抽取), not a name."""
-    return len(token.word) >= 2 and not is_name_token(token) and (_frequency(token.word) or 0) >= COMMON_WORD_MIN
+    return len(token.word) >= 2 and not is_name_token(token) and (_frequency(token.word) or 0) >= COMMON_WORD_MIN_FREQUENCY
 
 
 def _dangling(token: Token) -> bool:
@@ -240,7 +241,7 @@ def _followed_by_organisation(text: str, end: int) -> bool:
 def tagged_names(text: str, words: list[Token]) -> Iterator[Span]:
     """Names nobody entered, found by jieba's person-name tags."""
     for index, token in enumerate(words):
-        if not is_name_token(token, common=RUNNING_TEXT_WORD_FREQUENCY) or MASK in token.word:
+        if not is_name_token(token, common=RUNNING_TEXT_NAME_TAG_MAX_FREQUENCY) or MASK in token.word:
             continue
         start, word = token.start, token.word
         previous = words[index - 1] if index else None
@@ -252,7 +253,7 @@ def tagged_names(text: str, words: list[Token]) -> Iterator[Span]:
         compound = word[:2] in COMPOUND_SURNAMES
         if not (compound or word[0] in SURNAMES) or not 2 <= len(word) <= (4 if compound else 3):
             continue
-        if not compound and len(word) == 3 and (_frequency(word[:2]) or 0) >= PREFIX_WORD_FREQUENCY:
+        if not compound and len(word) == 3 and (_frequency(word[:2]) or 0) >= PREFIX_WORD_MIN_FREQUENCY:
             continue
         end = token.end
         following = words[index + 1] if index + 1 < len(words) else None
