@@ -42,6 +42,21 @@ def default_summary(inspection: Inspection) -> str:
     return "\n".join(lines)
 
 
+def _redaction_inputs(inspection: Inspection):
+    target = inspection.target
+    entity = target.entity if target.kind == InspectionTarget.Kind.ENTITY else None
+    values = [value for a in inspection.assignments.select_related("inspector__staff__user")
+              for value in (a.inspector.staff.full_name, a.inspector.staff.phone, a.inspector.staff.user.email)]
+    return entity, values
+
+
+def public_summary(*, inspection: Inspection, summary: str = "") -> str:
+    """The summary exactly as the public will see it (redacted), for the publishing preview."""
+    entity, values = _redaction_inputs(inspection)
+    return preview_redaction(text=summary.strip() or default_summary(inspection), entity=entity,
+                             personal_values=values)
+
+
 @transaction.atomic
 def publish_result(*, inspection: Inspection, actor, summary: str = "", expected_version=None) -> Inspection:
     """Publish the result as a disclosure on the public site and mark the inspection published.
@@ -49,11 +64,9 @@ def publish_result(*, inspection: Inspection, actor, summary: str = "", expected
     same as the disclosure's."""
     text = summary.strip() or default_summary(inspection)
     target = inspection.target
-    entity = target.entity if target.kind == InspectionTarget.Kind.ENTITY else None
     project = target.project if target.kind == InspectionTarget.Kind.PROJECT else None
-    values = [value for a in inspection.assignments.select_related("inspector__staff__user")
-              for value in (a.inspector.staff.full_name, a.inspector.staff.phone, a.inspector.staff.user.email)]
-    public_text = preview_redaction(text=text, entity=entity, personal_values=values)
+    entity, values = _redaction_inputs(inspection)
+    public_text = public_summary(inspection=inspection, summary=text)
     inspection = _transition(inspection, actor, "publish", expected_version,
                              {"published_on": timezone.localdate(), "summary": public_text})
     disclosure = publish_disclosure(
