@@ -339,6 +339,8 @@ REGRESSIONS = [
     ("邮编310012", "邮编310012"),
     ("举报人匿名", "举报人匿名"),
     ("据王某某反映", "据王某某反映"),
+    # Valid both as an ID number and as a credit code, from a region code missing in python-stdnum's list.
+    ("王伟，440305196207187210，", "王某，***，"),
 ]
 
 KNOWN_VALUES = [
