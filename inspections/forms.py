@@ -1,3 +1,4 @@
+import hashlib
 import re
 
 from django import forms
@@ -94,6 +95,11 @@ class VerifyForm(ConfirmForm):
 class PublishForm(ConfirmForm):
     summary = forms.CharField(label=_("Published summary"), widget=forms.Textarea(attrs={"rows": 6}), required=False,
                               help_text=_("Leave empty to publish the standard summary. Personal names are masked."))
+    previewed = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def summary_digest(self) -> str:
+        """Identifies the summary the reviewer previewed."""
+        return hashlib.sha256((self.cleaned_data.get("summary") or "").strip().encode()).hexdigest()
 
 
 class EvidenceForm(forms.Form):

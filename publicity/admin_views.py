@@ -36,7 +36,7 @@ class PublishDisclosureView(AdminFormView):
 
     permission_required = PUBLISH
     form_class = PublishDisclosureForm
-    template_name = "publicity/admin/publish_disclosure.html"
+    template_name = "publicity/admin/form_with_redaction_preview.html"
     page_title = _("Publish a disclosure")
     header_icon = "doc-full-inverse"
     submit_button_label = _("Preview the redacted text")

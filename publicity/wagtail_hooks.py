@@ -19,6 +19,7 @@ from publicity.admin_views import (
     PublishDisclosureView,
     RepairDisclosureView,
     WithdrawDisclosureView,
+    reviewer_preview,
 )
 from publicity.models import Disclosure
 from publicity.windows import CREDIT_KINDS
@@ -80,6 +81,7 @@ class DisclosureInspectView(generic.InspectView):
         context = super().get_context_data(**kwargs)
         context["events"] = self.object.events.select_related("actor")
         context["public_url"] = self.object.get_absolute_url() if self.object.is_public() else ""
+        context["suspicious"] = reviewer_preview(self.object.title, self.object.body)["suspicious"]
         return context
 
 

@@ -15,7 +15,7 @@ from directory.roles import INSPECTION_MANAGER, OFFICE_SUPERVISOR
 from inspections.models import Inspection, InspectionEvent, InspectionState, InspectionTarget, Outcome
 from inspections.services.inspections import _transition, record_event
 from publicity.models import Disclosure
-from publicity.services import publish_disclosure
+from publicity.services import preview_redaction, publish_disclosure
 
 REMIND_WORKDAYS_BEFORE = 3
 AWAITING_PUBLICATION = (InspectionState.RESULT_RECORDED, InspectionState.RECTIFICATION_VERIFIED)
@@ -42,17 +42,33 @@ def default_summary(inspection: Inspection) -> str:
     return "\n".join(lines)
 
 
-@transaction.atomic
-def publish_result(*, inspection: Inspection, actor, summary: str = "", expected_version=None) -> Inspection:
-    """Publish the result as a disclosure on the public site and mark the inspection published."""
-    text = summary.strip() or default_summary(inspection)
-    inspection = _transition(inspection, actor, "publish", expected_version,
-                             {"published_on": timezone.localdate(), "summary": text})
+def _redaction_inputs(inspection: Inspection):
     target = inspection.target
     entity = target.entity if target.kind == InspectionTarget.Kind.ENTITY else None
-    project = target.project if target.kind == InspectionTarget.Kind.PROJECT else None
     values = [value for a in inspection.assignments.select_related("inspector__staff__user")
               for value in (a.inspector.staff.full_name, a.inspector.staff.phone, a.inspector.staff.user.email)]
+    return entity, values
+
+
+def public_summary(*, inspection: Inspection, summary: str = "") -> str:
+    """The summary exactly as the public will see it (redacted), for the publishing preview."""
+    entity, values = _redaction_inputs(inspection)
+    return preview_redaction(text=summary.strip() or default_summary(inspection), entity=entity,
+                             personal_values=values)
+
+
+@transaction.atomic
+def publish_result(*, inspection: Inspection, actor, summary: str = "", expected_version=None) -> Inspection:
+    """Publish the result as a disclosure on the public site and mark the inspection published.
+    The summary kept on the inspection (shown on the public plan page) is the redacted text, the
+    same as the disclosure's."""
+    text = summary.strip() or default_summary(inspection)
+    target = inspection.target
+    project = target.project if target.kind == InspectionTarget.Kind.PROJECT else None
+    entity, values = _redaction_inputs(inspection)
+    public_text = public_summary(inspection=inspection, summary=text)
+    inspection = _transition(inspection, actor, "publish", expected_version,
+                             {"published_on": timezone.localdate(), "summary": public_text})
     disclosure = publish_disclosure(
         kind=Disclosure.Kind.INSPECTION_RESULT,
         title=_("Random inspection result: %(target)s") % {"target": target.name},

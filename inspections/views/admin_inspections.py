@@ -16,6 +16,7 @@ from inspections.services import inspections as service
 from inspections.views.history import history, inspection_breadcrumbs
 from portal.admin_views import AdminFormView
 from portal.storage import attachment_response
+from publicity.admin_views import reviewer_preview
 
 
 def _inspection_for(user, pk):
@@ -113,6 +114,23 @@ class InspectionActionView(AdminFormView):
 
     def get_breadcrumbs_items(self):
         return inspection_breadcrumbs(self.inspection, last=self.page_title)
+
+    def form_valid(self, form):
+        if self.form_class is PublishForm and form.cleaned_data.get("previewed") != form.summary_digest():
+            return self.render_preview(form)
+        return super().form_valid(form)
+
+    def render_preview(self, form):
+        """The summary as the public will see it, what may still identify someone highlighted;
+        publishing needs the previewed summary unchanged."""
+        data = self.request.POST.copy()
+        data["previewed"] = form.summary_digest()
+        form = self.get_form_class()(data)
+        form.is_valid()
+        text = publication.public_summary(inspection=self.inspection, summary=form.cleaned_data.get("summary", ""))
+        self.template_name = "publicity/admin/form_with_redaction_preview.html"
+        self.submit_button_label = _("Publish the redacted text")
+        return self.render_to_response(self.get_context_data(form=form, **reviewer_preview("", text)))
 
     def perform(self, form):
         data, user, action, inspection = form.cleaned_data, self.request.user, self.kwargs["action"], self.inspection

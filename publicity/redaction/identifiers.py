@@ -10,7 +10,7 @@ zero-width characters and Chinese-numeral digits are already plain.
 import re
 from collections.abc import Iterator
 
-from directory.identifiers import is_valid_credit_code, is_valid_id_number
+from directory.identifiers import is_valid_credit_code
 from publicity.redaction.spans import REMOVED, Span
 
 SEP = r"[ \t\-.—–_]?"  # one optional separator between digits: "138 0013 8000", "0571-8888 1234"
@@ -58,7 +58,7 @@ LABEL_VALUE = r"\s*(?:号码|号|编号|账号)?\s*(?:[前后末尾]\s*[0-9一�
 LABELLED = (
     # (labels, value pattern)
     (r"身份证|身份证件|身份号码|公民身份号码|证件|居民身份证|护照|港澳通行证|往来港澳通行证|台湾通行证|往来台湾通行证"
-     r"|台胞证|回乡证|居留证|居住证|驾驶证|驾照|军官证|士兵证|社保卡|医保卡|社会保障卡|户口簿|户籍",
+     r"|通行证|居留许可|签证|台胞证|回乡证|居留证|居住证|驾驶证|驾照|军官证|士兵证|社保卡|医保卡|社会保障卡|户口簿|户籍",
      rf"[0-9A-Za-z{MASK_CHARS}][0-9A-Za-z{MASK_CHARS}\s\-]{{2,}}(?<=[0-9A-Za-z{MASK_CHARS}])"),
     (r"电话|手机|手机号|移动电话|固定电话|固话|座机|传真|联系方式|联系电话|办公电话|热线|tel|phone|mobile|fax",
      rf"[+(]?\d[\d\s\-()（）{MASK_CHARS}]{{5,}}(?<=[\d{MASK_CHARS}])"),
@@ -82,8 +82,21 @@ def _is_credit_code(value: str) -> bool:
     return is_valid_credit_code(value)
 
 
-def _id_number_is_plausible(digits: str) -> bool:
-    return len(digits) == 18 and is_valid_id_number(digits.upper())
+def _id_number_is_plausible(number: str) -> bool:
+    """An 18-character resident ID number with a real birth date and a matching check character.
+    The region is not checked: a guard must not let a number through because its region code is
+    missing from a list."""
+    from stdnum.cn import ric
+    from stdnum.exceptions import ValidationError as NumberError
+
+    number = number.upper()
+    if not re.fullmatch(r"\d{17}[\dX]", number):
+        return False
+    try:
+        ric.get_birth_date(number)
+    except NumberError:
+        return False
+    return ric.calc_check_digit(number) == number[-1]
 
 
 def _alnum_word(text: str, start: int, end: int) -> str:

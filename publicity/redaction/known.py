@@ -8,7 +8,10 @@ from publicity.redaction.names import mask_name
 from publicity.redaction.spans import REMOVED, Span
 from publicity.redaction.text import CJK, compact
 
-NAME_VALUE_RE = re.compile(rf"[{CJK}·•・‧]{{2,8}}|[A-Za-z]+(?:[ \-][A-Za-z]+){{1,2}}")
+# A value the caller knows is read as a name (masked to the surname) when it looks like one;
+# anything else (addresses, numbers, e-mail) is removed whole.
+NAME_VALUE_RE = re.compile(rf"[{CJK}]{{2,4}}|[{CJK}]{{1,8}}[·•・‧][{CJK}·•・‧]{{1,16}}|[A-Za-z]+(?:[ \-][A-Za-z]+){{1,2}}")
+PLACE_ENDINGS = tuple("省市区县镇乡村路街道巷弄号室楼幢栋")
 PHONE_PREFIX_RE = re.compile(r"^(?:\+|00)?86(?=1[3-9]\d{9}$)")
 SEPARATORS = r"[\s\-.()_/]*"
 
@@ -24,7 +27,7 @@ def known_value_patterns(values: Iterable[str]) -> list[tuple[re.Pattern, str | 
         if not raw or not str(raw).strip():
             continue
         raw = str(raw).strip()
-        if NAME_VALUE_RE.fullmatch(compact(raw)) or NAME_VALUE_RE.fullmatch(raw):
+        if (NAME_VALUE_RE.fullmatch(compact(raw)) or NAME_VALUE_RE.fullmatch(raw)) and not raw.endswith(PLACE_ENDINGS):
             value = compact(raw) if re.search(f"[{CJK}]", raw) else raw
             if value in seen or len(value) < 2:
                 continue

@@ -24,16 +24,22 @@ from publicity.redaction.vocabulary import (
 )
 
 PERSON_FLAGS = ("nr", "nrfg", "nrt")
-COMMON_WORD_FREQUENCY = 500  # after a label
-RUNNING_TEXT_WORD_FREQUENCY = 100  # anywhere else: be stricter
+# jieba's dictionary frequencies decide between a name and a word.
+NAME_TAG_MAX_FREQUENCY = 500  # a name-tagged dictionary word this frequent is a word (陈述), after a label
+RUNNING_TEXT_NAME_TAG_MAX_FREQUENCY = 50  # anywhere else: be stricter (范文)
+COMMON_WORD_MIN_FREQUENCY = 100  # an untagged dictionary word this frequent is a word, not a name (抽取)
+PREFIX_WORD_MIN_FREQUENCY = 100  # 严格执行, 纪检监察: a name does not start with a common word
 PLACE_ENDINGS = tuple("省市区县镇乡村街路")
+FUNCTION_WORD_FLAGS = frozenset("pcurmqfyoe")  # prepositions, conjunctions, particles, pronouns, numbers…
+CLAUSE_FLAGS = frozenset("vdpcurmq")  # verbs, adverbs, prepositions…: a clause goes on, not a name
 DOT_NAME_STOPS = frozenset("到称向在对于等是为和与及已未从被把将反说认")
 MASK = "某"
 NAME_RUN_RE = re.compile(f"[{CJK}·•・‧]{{1,16}}")
 LABEL_RE = re.compile(
     r"(?:" + "|".join(sorted(PERSON_LABELS, key=len, reverse=True)) + r")"
-    r"(?P<colon>\s*:\s*|\s*(?:为|是)(?=[" + CJK + r"]{2}))?"
+    r"(?:(?P<colon>[ \t\u3000]*:[ \t\u3000]*)|[ \t\u3000]*(?:为|是)(?=[" + CJK + r"]{2}))?"
 )
+CJK_RE = re.compile(f"[{CJK}]")
 DOT_RE = re.compile(f"(?<=[{CJK}])[·•・‧](?=[{CJK}])")
 TITLE_RE = re.compile("([" + "".join(sorted(SURNAMES)) + "])(先生|女士|小姐|老师|师傅)")
 PINYIN_NAME_RE = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+|[A-Z]{2,})[ \-]([A-Z][a-z]+(?:[ \-]?[A-Za-z][a-z]+)?|[A-Z]{2,})"
@@ -55,7 +61,7 @@ class Token:
         return self.flag in PERSON_FLAGS
 
 
-def is_name_token(token: Token, *, common: int = COMMON_WORD_FREQUENCY) -> bool:
+def is_name_token(token: Token, *, common: int = NAME_TAG_MAX_FREQUENCY) -> bool:
     """A person-name tag worth trusting: jieba's dictionary tags some common words (陈述, 申请人,
     银行卡) as names; a frequent dictionary word is a word, not a name."""
     return (token.is_person and len(token.word) >= 2 and token.word not in PERSON_LABELS
@@ -80,14 +86,27 @@ def _frequency(word: str) -> int | None:
     return jieba.dt.FREQ.get(word)
 
 
+SENTENCE_END_RE = re.compile(r"(?<=[。！？；!?;\n])")
+
+
+@functools.lru_cache(maxsize=8192)
+def _sentence_tokens(sentence: str) -> tuple[tuple[str, str], ...]:
+    return tuple((pair.word, pair.flag) for pair in _tagger().cut(sentence))
+
+
 def tokens(text: str) -> list[Token]:
-    result, position = [], 0
-    for pair in _tagger().cut(text):
-        start = text.find(pair.word, position)
-        if start < 0:
-            continue
-        result.append(Token(pair.word, pair.flag, start))
-        position = start + len(pair.word)
+    """jieba's words with their tags and offsets. Tagged sentence by sentence, cached: decisions
+    repeat their legal boilerplate, and a preview tags the same text as its publication."""
+    result, offset = [], 0
+    for sentence in SENTENCE_END_RE.split(text):
+        position = 0
+        for word, flag in _sentence_tokens(sentence):
+            start = sentence.find(word, position)
+            if start < 0:
+                continue
+            result.append(Token(word, flag, offset + start))
+            position = start + len(word)
+        offset += len(sentence)
     return result
 
 
@@ -144,19 +163,24 @@ def _name_length(run: str, words: list[Token], *, trusted: bool) -> int:
     end = surname + 1
     while end < len(run) and run[end] not in FOLLOW_CHARS and end < 9:
         end += 1
-    first = words[0] if words else tokens(run[:12])[0]
-    second = words[1] if len(words) > 1 else None
+    guess = min(end, surname + 2)
+    words = words or tokens(run[:12])
+    first, second = words[0], (words[1] if len(words) > 1 else None)
     if is_name_token(first) and not compound:
         length = len(first.word)
         if trusted and end == len(run) and length < end <= 8:
             length = end  # a long name up to the punctuation: 阿卜杜热合曼
+        elif length < guess and second is not None and _dangling(second):
+            length = guess  # jieba left the last character of the name alone: 杨丽/娟
     elif compound or run[0] in SURNAMES:
         if not trusted and not compound and (
-                run[0] in PREPOSITIONS or len(first.word) >= 2
-                or (second is not None and not second.is_person and len(second.word) >= 2)):
+                run[0] in PREPOSITIONS or _is_common_word(first)
+                or (second is not None and len(first.word) == 1 and _is_common_word(second)
+                    and second.flag[:1] in CLAUSE_FLAGS)):
             return 0
         if trusted and not compound and len(first.word) >= 2 and (
-                first.flag == "nt" or (first.flag == "ns" and first.word.endswith(PLACE_ENDINGS))):
+                first.flag == "nt" or (first.flag == "ns" and first.word.endswith(PLACE_ENDINGS))
+                or (_is_common_word(first) and not first.is_person and first.flag != "ns")):
             return 0
         if (len(first.word) == surname and second is not None and second.flag in PERSON_FLAGS
                 and len(second.word) <= 2):
@@ -164,13 +188,24 @@ def _name_length(run: str, words: list[Token], *, trusted: bool) -> int:
         elif trusted and end == len(run) and end <= 8:
             length = end
         else:
-            length = min(end, surname + 2)
+            length = guess
     else:
         return 0
     core = run[:length]
     if len(core) >= 3 and core[-1] in ORGANISATION_CHARS and not (len(first.word) == 1 or first.is_person):
         return 0
     return min(length, len(run))
+
+
+def _is_common_word(token: Token) -> bool:
+    """A dictionary word of two or more characters in common use (陈述, 抽取), not a name."""
+    return len(token.word) >= 2 and not is_name_token(token) and (_frequency(token.word) or 0) >= COMMON_WORD_MIN_FREQUENCY
+
+
+def _dangling(token: Token) -> bool:
+    """A single character jieba split off a name (杨丽/娟, 高洋/静)."""
+    return (len(token.word) == 1 and token.word not in FOLLOW_CHARS and CJK_RE.match(token.word) is not None
+            and token.flag[:1] not in FUNCTION_WORD_FLAGS)
 
 
 def labelled_names(text: str, words: list[Token]) -> Iterator[Span]:
@@ -184,9 +219,7 @@ def labelled_names(text: str, words: list[Token]) -> Iterator[Span]:
             if not run_match:
                 break
             run = run_match.group(0)
-            index = index_at.get(position)
-            if index is None and not trusted:
-                break  # the label is part of a longer word (评标专家库)
+            index = index_at.get(position)  # None: jieba joined the label's end to what follows (人马)
             length = _name_length(run, words[index:index + 2] if index is not None else [], trusted=trusted)
             if not length:
                 break
@@ -208,7 +241,7 @@ def _followed_by_organisation(text: str, end: int) -> bool:
 def tagged_names(text: str, words: list[Token]) -> Iterator[Span]:
     """Names nobody entered, found by jieba's person-name tags."""
     for index, token in enumerate(words):
-        if not is_name_token(token, common=RUNNING_TEXT_WORD_FREQUENCY) or MASK in token.word:
+        if not is_name_token(token, common=RUNNING_TEXT_NAME_TAG_MAX_FREQUENCY) or MASK in token.word:
             continue
         start, word = token.start, token.word
         previous = words[index - 1] if index else None
@@ -217,13 +250,19 @@ def tagged_names(text: str, words: list[Token]) -> Iterator[Span]:
                 or (len(previous.word) == 1 and previous.word in SURNAMES and previous.word not in PREPOSITIONS
                     and len(word) <= 2 and word[0] not in SURNAMES)):
             start, word = previous.start, previous.word + word
-        if not 2 <= len(word) <= 5:
+        compound = word[:2] in COMPOUND_SURNAMES
+        if not (compound or word[0] in SURNAMES) or not 2 <= len(word) <= (4 if compound else 3):
             continue
-        if not (word[:2] in COMPOUND_SURNAMES or word[0] in SURNAMES):
+        if not compound and len(word) == 3 and (_frequency(word[:2]) or 0) >= PREFIX_WORD_MIN_FREQUENCY:
             continue
-        if _followed_by_organisation(text, token.end):
+        end = token.end
+        following = words[index + 1] if index + 1 < len(words) else None
+        if (len(word) == 2 and not compound and following is not None and following.start == end
+                and _dangling(following) and word[0] not in PREPOSITIONS):
+            word, end = word + following.word, following.end
+        if _followed_by_organisation(text, end):
             continue
-        yield Span(start, token.end, mask_name(word), "name")
+        yield Span(start, end, mask_name(word), "name")
 
 
 def dotted_names(text: str, words: list[Token]) -> Iterator[Span]:

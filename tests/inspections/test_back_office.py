@@ -73,6 +73,30 @@ def test_inspector_records_a_result_through_the_back_office(client, drawn_plan):
     assert refused.status_code == 302 and refused.url == reverse("wagtailadmin_home")
 
 
+def test_publishing_a_result_shows_the_redacted_summary_first(client, drawn_plan, manager):
+    from inspections.models import Inspection
+    from inspections.services import inspections as service
+
+    inspection = drawn_plan.inspections.order_by("draw_order").first()
+    inspector = inspection.assignments.first().inspector.staff.user
+    service.start_inspection(inspection=inspection, actor=inspector, started_on=dt.date(2026, 12, 2))
+    service.record_result(inspection=Inspection.objects.get(pk=inspection.pk), actor=inspector, outcome="no_issue",
+                          findings="", ended_on=dt.date(2026, 12, 3))
+    inspection = Inspection.objects.get(pk=inspection.pk)
+    client.force_login(manager)
+    url = reverse("inspections_inspection_action", args=[inspection.pk, "publish"])
+    data = {"version": inspection.version, "summary": "未发现问题。招标人联系人王小明（13800138000），档案号20261234567。"}
+    preview = client.post(url, data)
+    shown = preview.content.decode().split("<form")[0]
+    assert preview.status_code == 200 and Inspection.objects.get(pk=inspection.pk).state != "published"
+    assert "招标人联系人王某某（***）" in shown and "王小明" not in shown and "13800138000" not in shown
+    assert 'data-suspicion="number">20261234567</mark>' in shown
+    data["previewed"] = preview.context["form"]["previewed"].value()
+    assert client.post(url, data).status_code == 302
+    published = Inspection.objects.get(pk=inspection.pk)
+    assert published.state == "published" and published.public_summary.startswith("未发现问题。招标人联系人王某某（***）")
+
+
 def test_inspector_cannot_open_someone_elses_inspection(client, drawn_plan, roles):
     from tests.factories.inspections import InspectorFactory
 

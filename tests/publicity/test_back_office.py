@@ -79,6 +79,16 @@ def test_publishing_by_hand_previews_first_then_redacts_and_refuses_bad_windows(
     assert disclosure.entity == entity and disclosure.published_by == supervisor
 
 
+def test_the_disclosure_page_points_at_what_may_still_identify_someone(client, supervisor):
+    flagged = DisclosureFactory(title="投诉处理决定", body="经查，合同号20261234567对应的付款存在异常。")
+    clean = DisclosureFactory(title="投诉处理决定", body="驳回投诉。")
+    client.force_login(supervisor)
+    page = client.get(f"/admin/publicity/disclosure/inspect/{flagged.pk}/").content.decode()
+    assert "请撤回该公开信息并重新发布更正后的文本" in page and "<mark>20261234567</mark>" in page
+    page = client.get(f"/admin/publicity/disclosure/inspect/{clean.pk}/").content.decode()
+    assert "data-redaction-suspicious" not in page
+
+
 def test_a_text_changed_after_the_preview_is_previewed_again(client, supervisor):
     client.force_login(supervisor)
     data = {"kind": "red_list", "title": "红名单", "body": "守信。", "publish_from": "2026-01-15"}
