@@ -1,3 +1,7 @@
+import hashlib
+import json
+import re
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -23,10 +27,11 @@ class PublishDisclosureForm(forms.Form):
                                  help_text=_("Penalties and bad-behaviour records: ordinary 3–12 months, serious 1–3 years."))
     title = forms.CharField(label=_("Title"), max_length=200)
     body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 10}))
-    personal_names = forms.CharField(
-        label=_("Natural persons named in the text"), required=False,
-        help_text=_("Separate names with commas. They are masked (张伟 → 张某); phone, ID numbers, e-mail addresses "
-                    "and names after labels such as 姓名： are masked automatically."))
+    personal_values = forms.CharField(
+        label=_("Natural persons in the text: names and other personal details"), required=False,
+        help_text=_("Separate with commas. Names are masked (张伟 → 张某), other details removed wherever they "
+                    "appear. Phone, ID and account numbers, e-mail and street addresses and names found in the "
+                    "text are redacted automatically."))
     entity = CodeChoiceField(label=_("Market entity (credit code or expert no.)"), required=False,
                                     queryset=MarketEntity.objects.all(), to_field_name="code",
                                     error_messages={"invalid_choice": _("No market entity has this code.")})
@@ -42,9 +47,19 @@ class PublishDisclosureForm(forms.Form):
                                     widget=IsoDateInput(),
                                     help_text=_("Empty: the default period of the kind."))
 
-    def names(self) -> list[str]:
-        raw = self.cleaned_data.get("personal_names") or ""
-        return [name.strip() for name in raw.replace("，", ",").replace("、", ",").split(",") if name.strip()]
+    previewed = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def redaction_digest(self) -> str:
+        """Identifies what the reviewer previewed: whatever changes the redacted text."""
+        data = self.cleaned_data
+        entity = data.get("entity")
+        inputs = [data.get("title", ""), data.get("body", ""), *self.listed_personal_values(),
+                  entity.code if entity is not None else ""]
+        return hashlib.sha256(json.dumps(inputs, ensure_ascii=False).encode()).hexdigest()
+
+    def listed_personal_values(self) -> list[str]:
+        raw = self.cleaned_data.get("personal_values") or ""
+        return [value.strip() for value in re.split(r"[,，、;；\n]", raw) if value.strip()]
 
 
 class RemovalForm(forms.Form):

@@ -11,7 +11,8 @@ from portal.admin_views import AdminFormView, TitledAdminMixin
 from publicity import selectors
 from publicity.admin_forms import CreditRepairForm, PublishDecisionForm, PublishDisclosureForm, RemovalForm
 from publicity.models import Disclosure
-from publicity.services import publish_disclosure, remove_after_credit_repair, withdraw_disclosure
+from publicity.redaction import highlighted
+from publicity.services import preview_redaction, publish_disclosure, remove_after_credit_repair, withdraw_disclosure
 from publicity.services.complaints import decision_preview, publish_complaint_decision
 
 PUBLISH = "publicity.add_disclosure"
@@ -21,20 +22,50 @@ def inspect_url(disclosure) -> str:
     return reverse("publicity_disclosure:inspect", args=[disclosure.pk])
 
 
+def reviewer_preview(title: str, body: str) -> dict:
+    """The redacted text cut into pieces, what may still identify someone highlighted."""
+    title_parts, body_parts = highlighted(title), highlighted(body)
+    suspicious = [(part, suspicion) for part, suspicion in (*title_parts, *body_parts) if suspicion is not None]
+    return {"preview_title": title, "preview_body": body, "preview_title_parts": title_parts,
+            "preview_body_parts": body_parts, "suspicious": suspicious, "suspicious_count": len(suspicious)}
+
+
 class PublishDisclosureView(AdminFormView):
+    """Publishing by hand: the first submission shows the redacted text with what may still
+    identify someone highlighted; publishing needs a second submission of exactly that text."""
+
     permission_required = PUBLISH
     form_class = PublishDisclosureForm
+    template_name = "publicity/admin/publish_disclosure.html"
     page_title = _("Publish a disclosure")
     header_icon = "doc-full-inverse"
-    submit_button_label = _("Redact and publish")
+    submit_button_label = _("Preview the redacted text")
     intro = _("The text is redacted before it is saved: only the redacted text is ever stored or shown. "
               "Names of organisations and credit codes stay public.")
+
+    def form_valid(self, form):
+        digest = form.redaction_digest()
+        if form.cleaned_data.get("previewed") != digest:
+            return self.render_preview(digest)
+        return super().form_valid(form)
+
+    def render_preview(self, digest: str):
+        data = self.request.POST.copy()
+        data["previewed"] = digest
+        form = self.get_form_class()(data)
+        form.is_valid()
+        cleaned = form.cleaned_data
+        title, body = (preview_redaction(text=cleaned[field], entity=cleaned["entity"],
+                                         personal_values=form.listed_personal_values())
+                       for field in ("title", "body"))
+        self.submit_button_label = _("Publish the redacted text")
+        return self.render_to_response(self.get_context_data(form=form, **reviewer_preview(title, body)))
 
     def perform(self, form):
         data = form.cleaned_data
         self.disclosure = publish_disclosure(
             kind=data["kind"], severity=data["severity"], title=data["title"], body=data["body"],
-            personal_names=form.names(), entity=data["entity"], department=data["department"],
+            personal_values=form.listed_personal_values(), entity=data["entity"], department=data["department"],
             project=data["project"], document_number=data["document_number"], decided_on=data["decided_on"],
             publish_from=data["publish_from"], publish_until=data["publish_until"], actor=self.request.user,
         )
@@ -135,9 +166,11 @@ class PublishComplaintDecisionView(AdminFormView):
         from portal.errors import DomainError
 
         try:
-            context["preview_title"], context["preview_body"] = decision_preview(self.case)
+            title, body = decision_preview(self.case)
         except DomainError as exc:
             context["not_publishable"] = exc.message
+        else:
+            context.update(reviewer_preview(title, body))
         context["case"] = self.case
         return context
 

@@ -31,7 +31,7 @@ def seed(stdout) -> None:
                   "第三十二条和《招标投标法实施条例》第四十条的规定。\n依据《中华人民共和国招标投标法》第五十三条，"
                   "决定：处中标项目金额千分之八的罚款，计人民币二十六万元；记入不良行为记录，"
                   "一年内取消其参加本市依法必须进行招标的项目投标资格。"),
-            personal_names=[ring.legal_representative],
+            personal_values=[ring.legal_representative],
         ),
         publish_disclosure(
             kind=Disclosure.Kind.BAD_BEHAVIOUR, severity=Disclosure.Severity.ORDINARY, entity=expert, department=cz,
@@ -55,7 +55,7 @@ def seed(stdout) -> None:
             body=(f"抽查对象：{projects[1].name}（项目编号{projects[1].code}）。检查人员：孙杰、吴静（执法证号已核验）。\n"
                   "检查内容：招标文件合规性、评标委员会组建、合同签订与履行。\n检查结果：发现合同签订时间超过中标通知书"
                   "发出之日起30日的问题，已责令招标人限期整改。"),
-            personal_names=["孙杰", "吴静"],
+            personal_values=["孙杰", "吴静"],
         ),
         publish_disclosure(
             kind=Disclosure.Kind.COMPLAINT_DECISION, department=zj, entity=complained, project=projects[2],
@@ -66,7 +66,7 @@ def seed(stdout) -> None:
                   "提供的类似工程业绩不真实。\n调查情况：经向业绩证明单位核实，第一中标候选人提供的两项业绩中有一项合同"
                   "金额与实际不符。\n处理决定：投诉部分属实。依据《招标投标法实施条例》第六十一条，责令招标人组织原评标"
                   "委员会重新评审，并对被投诉人弄虚作假行为另案处理。"),
-            personal_names=["张伟"],
+            personal_values=["张伟"],
         ),
         # A penalty whose publication period has ended: kept in the back office, gone from public lists.
         publish_disclosure(

@@ -15,7 +15,7 @@ from directory.roles import INSPECTION_MANAGER, OFFICE_SUPERVISOR
 from inspections.models import Inspection, InspectionEvent, InspectionState, InspectionTarget, Outcome
 from inspections.services.inspections import _transition, record_event
 from publicity.models import Disclosure
-from publicity.services import publish_disclosure
+from publicity.services import preview_redaction, publish_disclosure
 
 REMIND_WORKDAYS_BEFORE = 3
 AWAITING_PUBLICATION = (InspectionState.RESULT_RECORDED, InspectionState.RECTIFICATION_VERIFIED)
@@ -44,20 +44,24 @@ def default_summary(inspection: Inspection) -> str:
 
 @transaction.atomic
 def publish_result(*, inspection: Inspection, actor, summary: str = "", expected_version=None) -> Inspection:
-    """Publish the result as a disclosure on the public site and mark the inspection published."""
+    """Publish the result as a disclosure on the public site and mark the inspection published.
+    The summary kept on the inspection (shown on the public plan page) is the redacted text, the
+    same as the disclosure's."""
     text = summary.strip() or default_summary(inspection)
-    inspection = _transition(inspection, actor, "publish", expected_version,
-                             {"published_on": timezone.localdate(), "summary": text})
     target = inspection.target
     entity = target.entity if target.kind == InspectionTarget.Kind.ENTITY else None
     project = target.project if target.kind == InspectionTarget.Kind.PROJECT else None
-    names = [a.inspector.staff.full_name for a in inspection.assignments.select_related("inspector__staff")]
+    values = [value for a in inspection.assignments.select_related("inspector__staff__user")
+              for value in (a.inspector.staff.full_name, a.inspector.staff.phone, a.inspector.staff.user.email)]
+    public_text = preview_redaction(text=text, entity=entity, personal_values=values)
+    inspection = _transition(inspection, actor, "publish", expected_version,
+                             {"published_on": timezone.localdate(), "summary": public_text})
     disclosure = publish_disclosure(
         kind=Disclosure.Kind.INSPECTION_RESULT,
         title=_("Random inspection result: %(target)s") % {"target": target.name},
         body=text, department=target.department, entity=entity, project=project, decided_on=inspection.ended_on,
         source=inspection, source_label=inspection.reference,
-        source_url=reverse("inspections:plan", args=[inspection.plan.code]), personal_names=names, actor=actor,
+        source_url=reverse("inspections:plan", args=[inspection.plan.code]), personal_values=values, actor=actor,
     )
     inspection.disclosure_reference = str(disclosure.pk)
     inspection.save(update_fields=["disclosure_reference"])

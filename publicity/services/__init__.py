@@ -60,17 +60,19 @@ def publish_disclosure(
     source=None,
     source_label: str = "",
     source_url: str = "",
-    personal_names=(),
+    personal_values=(),
     actor=None,
 ) -> Disclosure:
     """Publish (or revise) a disclosure. The only way anything becomes public in `publicity`.
 
     - `kind`: a `Disclosure.Kind` value; `severity` (`Disclosure.Severity`) is required for
       penalties and bad-behaviour records and decides the allowed publication period.
-    - `title`, `body`: raw text. Both are redacted with `personal_names` (natural persons the
-      caller knows: filer, legal representatives, handlers, witnesses) before anything is saved;
-      the entity's name and credit code stay public. Labelled names ("姓名：…"), phone numbers, ID
-      numbers and e-mail addresses are masked whether or not they are listed.
+    - `title`, `body`: raw text. Both are redacted (publicity.redaction) before anything is saved,
+      with `personal_values`: what the caller knows about the record's natural persons (filers,
+      respondents' representatives, witnesses, staff: names, ID numbers, phones, e-mail and postal
+      addresses). The entity's name and credit code stay public. Names in running text or after
+      labels, phone, ID, account and permit numbers, e-mail and street addresses are redacted
+      whether or not they are listed.
     - `department` (directory.Department), `entity` (directory.MarketEntity), `project`
       (directory.TradingProject): optional links; the entity's name and code are snapshotted.
     - `publish_from` (default today) and `publish_until` (default from publicity.windows; `None` for
@@ -93,7 +95,7 @@ def publish_disclosure(
     until = publish_until if publish_until is not None else windows.default_until(kind, severity, start)
     _validate_window(kind, severity, start, until)
 
-    names, protected = redaction_inputs(entity=entity, personal_names=personal_names)
+    values, protected = redaction_inputs(entity=entity, personal_values=personal_values)
 
     existing = None
     source_type, source_id = None, ""
@@ -108,8 +110,8 @@ def publish_disclosure(
     disclosure = existing or Disclosure(kind=kind, source_content_type=source_type, source_object_id=source_id)
     before = {field: getattr(disclosure, field) for field in REVISABLE_FIELDS} if existing else None
     disclosure.severity = severity
-    disclosure.title = redact(title, names=names, protected=protected).strip()
-    disclosure.body = redact(body, names=names, protected=protected).strip()
+    disclosure.title = redact(title, personal_values=values, protected=protected).strip()
+    disclosure.body = redact(body, personal_values=values, protected=protected).strip()
     disclosure.document_number = document_number.strip()
     disclosure.decided_on = decided_on
     disclosure.department = department
@@ -119,7 +121,7 @@ def publish_disclosure(
     disclosure.project = project
     disclosure.publish_from = start
     disclosure.publish_until = until
-    disclosure.source_label = redact(source_label, names=names, protected=protected)
+    disclosure.source_label = redact(source_label, personal_values=values, protected=protected)
     disclosure.source_url = source_url
     disclosure.search_text = _search_text(disclosure)
     disclosure.search_tokens = search_tokens(disclosure.search_text)
@@ -139,26 +141,25 @@ def publish_disclosure(
     return disclosure
 
 
-def redaction_inputs(*, entity=None, personal_names=()) -> tuple[list[str], list[str]]:
-    """Who is masked and what stays public: the listed people and the entity's legal
-    representative are masked; an organisation's name and credit code stay; an expert (a natural
-    person) is masked too."""
-    names = [n for n in personal_names if n]
+def redaction_inputs(*, entity=None, personal_values=()) -> tuple[list[str], list[str]]:
+    """What is redacted and what stays public: the listed personal values and the entity's legal
+    representative are redacted; an organisation's name and credit code stay; an expert (a
+    natural person) is redacted with everything the directory holds about them."""
+    values = [str(value) for value in personal_values if value]
     protected = []
     if entity is not None:
         if entity.entity_type == entity.Type.EXPERT:
-            names.append(entity.name)
+            values += [entity.name, entity.code, entity.phone, entity.email, entity.address]
         else:
             protected = [entity.name, entity.code]
-        if entity.legal_representative:
-            names.append(entity.legal_representative)
-    return names, protected
+        values.append(entity.legal_representative)
+    return [value for value in values if value], protected
 
 
-def preview_redaction(*, text: str, entity=None, personal_names=()) -> str:
+def preview_redaction(*, text: str, entity=None, personal_values=()) -> str:
     """Exactly what `publish_disclosure` would make public of `text`, for a preview."""
-    names, protected = redaction_inputs(entity=entity, personal_names=personal_names)
-    return redact(text, names=names, protected=protected).strip()
+    values, protected = redaction_inputs(entity=entity, personal_values=personal_values)
+    return redact(text, personal_values=values, protected=protected).strip()
 
 
 def mask_entity_name(entity) -> str:

@@ -1,8 +1,10 @@
 """Publishing a decided complaint's decision (投诉处理结果向社会公开, DESIGN §3) in one action.
 
 The text is assembled from the case and goes through `publish_disclosure`, so it is redacted like
-every other disclosure: the filer (a natural person), legal representatives and the staff who
-handled the case are masked; the respondent organisation and the project stay public.
+every other disclosure, with everything the case holds about its people: the filer (a natural
+person: name, ID number, phone, e-mail, address; an organisation's contact details), legal
+representatives and the staff who handled the case. The respondent organisation and the project
+stay public.
 """
 
 import datetime as dt
@@ -27,22 +29,25 @@ class DecisionDraft:
 
     title: str
     body: str
-    personal_names: tuple[str, ...]
+    personal_values: tuple[str, ...]
 
 
-def _people_of(case) -> tuple[str, ...]:
-    names = [case.filer_legal_representative]
+def personal_values_of(case) -> tuple[str, ...]:
+    """Everything the case holds about natural persons, for redaction."""
+    values = [case.filer_legal_representative, case.filer_id_number, case.filer_phone, case.filer_email,
+              case.filer_address]
     if case.filer_type == "person":
-        names.append(case.filer_name)
-        if case.filer_user is not None:
-            names.append(case.filer_user.get_full_name())
+        values.append(case.filer_name)
+    if case.filer_user is not None:
+        values += [case.filer_user.get_full_name(), case.filer_user.email]
     for user in (case.handler, case.proposed_by, case.approved_by):
-        profile = getattr(user, "staff_profile", None) if user is not None else None
+        if user is None:
+            continue
+        values += [user.get_full_name(), user.email]
+        profile = getattr(user, "staff_profile", None)
         if profile is not None:
-            names.append(profile.full_name)
-        if user is not None:
-            names.append(user.get_full_name())
-    return tuple(sorted({name.strip() for name in names if name and name.strip()}))
+            values += [profile.full_name, profile.phone]
+    return tuple(sorted({value.strip() for value in values if value and value.strip()}))
 
 
 def _filer_line(case) -> str:
@@ -82,7 +87,7 @@ def decision_draft(case) -> DecisionDraft:
     return DecisionDraft(
         title=_("Decision on the complaint about %(subject)s") % {"subject": subject},
         body="\n".join(lines),
-        personal_names=_people_of(case),
+        personal_values=personal_values_of(case),
     )
 
 
@@ -96,8 +101,8 @@ def decision_preview(case) -> tuple[str, str]:
     with public_language():
         draft = decision_draft(case)
     entity = case.respondent
-    return (preview_redaction(text=draft.title, entity=entity, personal_names=draft.personal_names),
-            preview_redaction(text=draft.body, entity=entity, personal_names=draft.personal_names))
+    return (preview_redaction(text=draft.title, entity=entity, personal_values=draft.personal_values),
+            preview_redaction(text=draft.body, entity=entity, personal_values=draft.personal_values))
 
 
 @transaction.atomic
@@ -121,6 +126,6 @@ def publish_complaint_decision(*, case, actor, publish_from: dt.date | None = No
         publish_from=publish_from,
         source=case,
         source_label=source_label,
-        personal_names=draft.personal_names,
+        personal_values=draft.personal_values,
         actor=actor,
     )

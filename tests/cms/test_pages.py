@@ -159,7 +159,7 @@ def test_disclosure_index_page_routes_list_filters_and_detail(client, home):
     assert "水利工程行政处罚决定书" in html and "道路改造" not in html
     detail = client.get(f"/disclosures/{penalty.pk}/")
     text = detail.content.decode()
-    assert detail.status_code == 200 and "陈某某" in text and "陈小红" not in text and "139****5678" in text
+    assert detail.status_code == 200 and "陈某某" in text and "陈小红" not in text and "电话***" in text and "5678" not in text
     assert client.get("/disclosures/999999/").status_code == 404
     # The /publicity/ addresses lead to the page once it exists.
     assert client.get(f"/publicity/{penalty.pk}/")["Location"] == f"/disclosures/{penalty.pk}/"

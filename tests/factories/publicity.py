@@ -21,7 +21,7 @@ class DisclosureFactory(factory.Factory):
     severity = ""
     publish_from = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=1))
     publish_until = None
-    personal_names = ()
+    personal_values = ()
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):

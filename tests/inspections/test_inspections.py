@@ -99,6 +99,27 @@ def test_no_issue_result_is_published_to_publicity(drawn_plan, manager):
     assert inspection.target.name in disclosure.title
 
 
+def test_the_published_summary_is_redacted_everywhere(drawn_plan, manager, client):
+    inspection = first_inspection(drawn_plan)
+    inspector = team_member(inspection)
+    staff = inspection.assignments.first().inspector.staff
+    service.start_inspection(inspection=inspection, actor=inspector, started_on=dt.date(2026, 12, 3))
+    inspection = service.record_result(inspection=Inspection.objects.get(pk=inspection.pk), actor=inspector,
+                                       outcome="no_issue", findings="", ended_on=dt.date(2026, 12, 3))
+    summary = (f"检查人员{staff.full_name}现场检查，招标人联系人王小明（电话0571-8765 4321，"
+               "身份证330106198503071234）陪同。未发现问题。")
+    inspection = publication.publish_result(inspection=inspection, actor=manager, summary=summary)
+    disclosure = Disclosure.objects.get(pk=inspection.disclosure_reference)
+    assert inspection.public_summary == disclosure.body
+    page = client.get(f"/inspections/plans/{drawn_plan.code}/").content.decode()
+    # Inspectors' names are public by law in their own column (执法公示), not inside the summary.
+    assert staff.full_name not in inspection.public_summary
+    for text in (inspection.public_summary, page):
+        assert "王小明" not in text and "4321" not in text and "330106" not in text
+    assert "联系人王某某（电话***，身份证***）陪同" in inspection.public_summary
+    assert inspection.public_summary in page
+
+
 def test_evidence_is_sniffed(drawn_plan):
     inspection = first_inspection(drawn_plan)
     inspector = team_member(inspection)

@@ -52,13 +52,21 @@ def test_generic_edit_and_delete_are_refused_even_for_a_superuser(client):
     assert Disclosure.objects.filter(pk=disclosure.pk, title=disclosure.title).exists()
 
 
-def test_publishing_by_hand_redacts_and_refuses_bad_windows(client, supervisor):
+def test_publishing_by_hand_previews_first_then_redacts_and_refuses_bad_windows(client, supervisor):
     entity = MarketEntityFactory(name="浙江永安市政工程有限公司", legal_representative="孙丽")
     client.force_login(supervisor)
     data = {"kind": "penalty", "severity": "ordinary", "title": "浙江永安市政工程有限公司行政处罚决定书",
-            "body": "当事人：浙江永安市政工程有限公司，法定代表人孙丽。项目经理周强（身份证330106198503071234）。",
-            "personal_names": "周强", "entity": entity.code.lower(), "publish_from": "2026-01-15",
+            "body": "当事人：浙江永安市政工程有限公司，法定代表人孙丽。项目经理周强（身份证330106198503071234）。"
+                    "另查明其合同号1234567存在异常。",
+            "personal_values": "周强", "entity": entity.code.lower(), "publish_from": "2026-01-15",
             "publish_until": "2026-02-15"}
+    preview = client.post("/admin/publicity/publish/", data)
+    page = preview.content.decode()
+    assert preview.status_code == 200 and not Disclosure.objects.exists()
+    shown = page.split("<form")[0]  # the form below still holds what was typed
+    assert "项目经理周某（身份证***）" in shown and "330106" not in shown and "孙丽" not in shown
+    assert 'data-suspicion="number">1234567</mark>' in page and "发布隐去处理后的文本" in page
+    data["previewed"] = preview.context["form"]["previewed"].value()
     response = client.post("/admin/publicity/publish/", data)
     assert response.status_code == 200 and "至少 3 个月" in response.content.decode()
     assert not Disclosure.objects.exists()
@@ -66,8 +74,20 @@ def test_publishing_by_hand_redacts_and_refuses_bad_windows(client, supervisor):
     response = client.post("/admin/publicity/publish/", data)
     disclosure = Disclosure.objects.get()
     assert response["Location"] == f"/admin/publicity/disclosure/inspect/{disclosure.pk}/"
-    assert disclosure.body == "当事人：浙江永安市政工程有限公司，法定代表人孙某。项目经理周某（身份证330106************）。"
+    assert disclosure.body == ("当事人：浙江永安市政工程有限公司，法定代表人孙某。项目经理周某（身份证***）。"
+                               "另查明其合同号1234567存在异常。")
     assert disclosure.entity == entity and disclosure.published_by == supervisor
+
+
+def test_a_text_changed_after_the_preview_is_previewed_again(client, supervisor):
+    client.force_login(supervisor)
+    data = {"kind": "red_list", "title": "红名单", "body": "守信。", "publish_from": "2026-01-15"}
+    preview = client.post("/admin/publicity/publish/", data)
+    data["previewed"] = preview.context["form"]["previewed"].value()
+    data["body"] = "守信。联系人王小明。"
+    again = client.post("/admin/publicity/publish/", data)
+    assert again.status_code == 200 and "联系人王某某" in again.content.decode()
+    assert not Disclosure.objects.exists()
 
 
 def test_unknown_entity_code_is_explained(client, supervisor):
@@ -127,6 +147,24 @@ def test_publishing_a_decided_complaint_is_one_action(client, team):
     assert f"/complaint-decisions/{case.pk}/publish/" not in client.get("/admin/publicity/complaint-decisions/").content.decode()
     public = client.get(f"/publicity/{disclosure.pk}/").content.decode()
     assert "王某某" in public and "王小明" not in public
+
+
+def test_the_preview_highlights_what_may_still_identify_someone(client, team):
+    case = case_in_state(team, State.DECIDED, filer_name="王小明", filer_phone="13900002222", respondent=None,
+                         respondent_text="杭州张强建材有限公司", project=None, project_text="文三路改造工程 合同号 20261234567")
+    client.force_login(team.supervisor)
+    page = client.get(f"/admin/publicity/complaint-decisions/{case.pk}/publish/").content.decode()
+    assert "王小明" not in page and "13900002222" not in page
+    assert '<mark title="较长的数字：是否为账号、证件号码或电话号码？" data-suspicion="number">20261234567</mark>' in page
+    assert 'data-suspicion="name">张强</mark>' in page
+    assert "处内容可能仍可识别个人身份" in page
+
+
+def test_a_clean_preview_says_nothing_suspicious_was_found(client, team):
+    case = case_in_state(team, State.DECIDED, filer_name="王小明")
+    client.force_login(team.supervisor)
+    page = client.get(f"/admin/publicity/complaint-decisions/{case.pk}/publish/").content.decode()
+    assert "隐去处理后的文本中未发现可疑内容。" in page and "<mark" not in page
 
 
 def test_undecided_complaints_and_reports_are_refused(client, team):

@@ -52,7 +52,7 @@ def test_detail_shows_the_redacted_text_only(client, published, hidden):
     body = response.content.decode()
     assert response.status_code == 200
     assert "杭交罚〔2026〕15号" in body and published.entity_code in body
-    assert "周某某" in body and "139****5678" in body
+    assert "周某某" in body and "电话***" in body and "5678" not in body
     assert "周建华" not in body and "13912345678" not in body
     for disclosure in hidden:
         assert client.get(f"/publicity/{disclosure.pk}/").status_code == 404

@@ -60,7 +60,7 @@ def test_search_matches_latin_letters_case_insensitively(corpus):
 
 
 def test_redacted_personal_data_cannot_be_found(corpus):
-    DisclosureFactory(title="投诉处理决定", body="投诉人张伟（电话13812345678）反映的问题不属实。", personal_names=["张伟"])
+    DisclosureFactory(title="投诉处理决定", body="投诉人张伟（电话13812345678）反映的问题不属实。", personal_values=["张伟"])
     assert titles(DisclosureFilters(query="张伟")) == set()
     assert titles(DisclosureFilters(query="13812345678")) == set()
     assert titles(DisclosureFilters(query="张某")) == {"投诉处理决定"}
