@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.utils.translation import gettext as _
 from import_export import fields
 
+from directory import identity
 from directory.calendar import calendar_changed
 from directory.models import (
     Award,
@@ -20,6 +21,32 @@ from directory.models import (
 from directory.roles import ROLES_BY_CODE
 from directory.services import create_account
 from portal.importing import CodeForeignKeyWidget, StrictResource
+
+
+class IdNumberColumnMixin:
+    """An ID number kept for conflict checks arrives as the plain column `id_column` and is stored
+    only as directory.identity protects it; neither the number nor its index or sealed copy is ever
+    exported."""
+
+    id_column = "person_id_number"
+    stored_prefix = "person_id"
+
+    def before_import_row(self, row, **kwargs):
+        stored = (f"{self.stored_prefix}_hash", f"{self.stored_prefix}_sealed")
+        if any(row.get(name) for name in stored):
+            raise ValueError(_("Give the ID number in the column %(column)s; hashes are not imported.") % {
+                "column": self.id_column})
+        number = str(row.pop(self.id_column, "") or "").strip()
+        if number:
+            if not identity.is_valid_id_number(number):
+                raise ValueError(_("Enter an 18-character resident ID number."))
+            protected = identity.protect(number)
+            row[stored[0]], row[stored[1]] = protected.index, protected.sealed
+        super().before_import_row(row, **kwargs)
+
+    def get_export_fields(self, selected_fields=None):
+        hidden = {f"{self.stored_prefix}_hash", f"{self.stored_prefix}_sealed"}
+        return [f for f in super().get_export_fields(selected_fields) if f.attribute not in hidden]
 
 
 class DepartmentResource(StrictResource):
@@ -95,13 +122,13 @@ class MarketEntityResource(StrictResource):
             row["code"] = str(row["code"]).strip().upper()
 
 
-class EntityRelationResource(StrictResource):
+class EntityRelationResource(IdNumberColumnMixin, StrictResource):
     entity = fields.Field("entity", "entity", CodeForeignKeyWidget(MarketEntity))
 
     class Meta(StrictResource.Meta):
         model = EntityRelation
         import_id_fields = ["entity", "kind", "value"]
-        fields = ["entity", "kind", "value", "person_id_hash"]
+        fields = ["entity", "kind", "value", "person_id_hash", "person_id_sealed"]
 
 
 class TradingProjectResource(StrictResource):

@@ -116,3 +116,35 @@ def create_staff_member(
     profile.full_clean()
     profile.save()
     return profile
+
+
+@transaction.atomic
+def rekey_id_numbers(*, batch_size: int = 500) -> dict[str, tuple[int, int]]:
+    """Re-index and re-seal every stored ID number with the current identity key, all or nothing
+    (a half-rotated table would stop matching relatives). Returns, per model, the number re-keyed
+    and the number of indexes without a sealed copy, which cannot be re-keyed."""
+    from django.apps import apps
+
+    from directory import identity
+
+    report = {}
+    for app_label, model_name, prefix in identity.STORED_ID_NUMBERS:
+        model = apps.get_model(app_label, model_name)
+        index_field, sealed_field = f"{prefix}_hash", f"{prefix}_sealed"
+        rows = model.objects.exclude(**{sealed_field: ""}).only("pk", index_field, sealed_field).order_by("pk")
+        batch, rekeyed = [], 0
+        for row in rows.iterator(chunk_size=batch_size):
+            protected = identity.reprotect(getattr(row, sealed_field))
+            setattr(row, index_field, protected.index)
+            setattr(row, sealed_field, protected.sealed)
+            batch.append(row)
+            if len(batch) >= batch_size:
+                model.objects.bulk_update(batch, [index_field, sealed_field])
+                rekeyed += len(batch)
+                batch = []
+        if batch:
+            model.objects.bulk_update(batch, [index_field, sealed_field])
+            rekeyed += len(batch)
+        unsealed = model.objects.filter(**{sealed_field: ""}).exclude(**{index_field: ""}).count()
+        report[f"{app_label}.{model_name}"] = (rekeyed, unsealed)
+    return report

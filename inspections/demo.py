@@ -6,13 +6,12 @@ import datetime as dt
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from directory import roles
+from directory import identity, roles
 from directory.models import Department, EntityRelation, MarketEntity, StaffProfile
 from directory.services import create_staff_member
 from inspections.models import InspectionItem, InspectionPlan, InspectionTarget, Inspector, InspectorTie, PlanState
 from inspections.services import inspections as workflow
 from inspections.services import plans, publication
-from inspections.services.conflicts import hash_person_id
 from inspections.services.targets import sync_targets_from_directory
 
 ITEMS = [
@@ -85,10 +84,11 @@ def _seed_inspectors(departments):
     usernames = ["inspector1", "inspector2", "inspector3"] + [u for u, _n, _d in EXTRA_INSPECTORS]
     for number, username in enumerate(usernames, start=1):
         staff = StaffProfile.objects.get(user__username=username)
+        protected = identity.protect(f"33010219850101{number:04d}")
         inspectors[username], _ = Inspector.objects.update_or_create(
             staff=staff, defaults={"certificate_no": f"ZF330100{number:04d}",
                                    "certificate_valid_until": dt.date(2028, 12, 31),
-                                   "person_id_hash": hash_person_id(f"33010219850101{number:04d}")})
+                                   "person_id_hash": protected.index, "person_id_sealed": protected.sealed})
     return inspectors
 
 
@@ -98,11 +98,13 @@ def _seed_conflicts(inspectors):
         return
     InspectorTie.objects.get_or_create(inspector=inspectors["inspector1"], kind=InspectorTie.Kind.FORMER_EMPLOYER,
                                        entity=zj_entities[0], defaults={"note": "2019年前在该公司任技术员"})
-    relative_hash = hash_person_id("330102196505051234")
+    relative = identity.protect("330102196505051234")
     EntityRelation.objects.get_or_create(entity=zj_entities[1], kind=EntityRelation.Kind.SHAREHOLDER, value="吴国华",
-                                         defaults={"person_id_hash": relative_hash})
+                                         defaults={"person_id_hash": relative.index,
+                                                   "person_id_sealed": relative.sealed})
     InspectorTie.objects.get_or_create(inspector=inspectors["inspector2"], kind=InspectorTie.Kind.RELATIVE,
-                                       relative_id_hash=relative_hash, defaults={"relative_name": "吴国华（父亲）"})
+                                       relative_id_hash=relative.index,
+                                       defaults={"relative_name": "吴国华（父亲）", "relative_id_sealed": relative.sealed})
 
 
 def _seed_published_draw(departments, items):

@@ -1,16 +1,13 @@
 import hashlib
-import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from directory import identity
 from directory.models import Department
 from inspections.models import InspectionItem, InspectionPlan, InspectionTarget, Inspector, InspectorTie, Outcome
-from inspections.services.conflicts import hash_person_id
 from portal.widgets import IsoDateInput
-
-ID_NUMBER = re.compile(r"\d{17}[\dX]")
 
 
 class PlanForm(forms.ModelForm):
@@ -108,27 +105,29 @@ class EvidenceForm(forms.Form):
 
 
 class _IdNumberHashMixin:
-    """Staff type the ID number; only its SHA-256 is stored (the same hash entity relations hold)."""
+    """Staff type the ID number; only its keyed index and sealed copy are stored (directory.identity),
+    the same index entity relations hold."""
 
     id_field = ""
-    hash_field = ""
+    stored_prefix = ""  # <prefix>_hash and <prefix>_sealed on the model
 
     def clean(self):
         cleaned = super().clean()
-        number = (cleaned.get(self.id_field) or "").strip().upper()
-        if number:
-            if not ID_NUMBER.fullmatch(number):
+        number = cleaned.get(self.id_field) or ""
+        if number.strip():
+            if not identity.is_valid_id_number(number):
                 self.add_error(self.id_field, _("Enter an 18-character resident ID number."))
             else:
-                cleaned[self.hash_field] = hash_person_id(number)
-                setattr(self.instance, self.hash_field, cleaned[self.hash_field])
+                protected = identity.protect(number)
+                setattr(self.instance, f"{self.stored_prefix}_hash", protected.index)
+                setattr(self.instance, f"{self.stored_prefix}_sealed", protected.sealed)
         return cleaned
 
 
 class InspectorForm(_IdNumberHashMixin, WagtailAdminModelForm):
-    id_field, hash_field = "id_number", "person_id_hash"
-    id_number = forms.CharField(label=_("ID number"), required=False, max_length=18,
-                                help_text=_("Only its hash is stored; leave empty to keep the current one."))
+    id_field, stored_prefix = "id_number", "person_id"
+    id_number = forms.CharField(label=_("ID number"), required=False, max_length=24,
+                                help_text=_("Stored only as a keyed hash and an encrypted copy; leave empty to keep the current one."))
 
     class Meta:
         model = Inspector
@@ -136,10 +135,10 @@ class InspectorForm(_IdNumberHashMixin, WagtailAdminModelForm):
 
 
 class InspectorTieForm(_IdNumberHashMixin, WagtailAdminModelForm):
-    id_field, hash_field = "relative_id_number", "relative_id_hash"
-    relative_id_number = forms.CharField(label=_("Relative's ID number"), required=False, max_length=18,
-                                         help_text=_("Only its hash is stored, to match legal representatives, "
-                                                     "managers and shareholders."))
+    id_field, stored_prefix = "relative_id_number", "relative_id"
+    relative_id_number = forms.CharField(label=_("Relative's ID number"), required=False, max_length=24,
+                                         help_text=_("Stored only as a keyed hash and an encrypted copy, to match "
+                                                     "legal representatives, managers and shareholders."))
 
     class Meta:
         model = InspectorTie

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from import_export import fields
 
 from directory.models import Department, MarketEntity, StaffProfile, TradingProject
+from directory.resources import IdNumberColumnMixin
 from inspections.models import AUDITED_TARGET_FIELDS, InspectionItem, InspectionTarget, Inspector
 from portal.importing import CodeForeignKeyWidget, StrictResource
 
@@ -49,13 +50,14 @@ class InspectionTargetResource(StrictResource):
             raise ValueError(_("Give the entity's credit code or the project code."))
 
 
-class InspectorResource(StrictResource):
+class InspectorResource(IdNumberColumnMixin, StrictResource):
     staff = fields.Field("staff", "employee_no", CodeForeignKeyWidget(StaffProfile, field="employee_no"))
 
     class Meta(StrictResource.Meta):
         model = Inspector
         import_id_fields = ["certificate_no"]
-        fields = ["certificate_no", "staff", "certificate_valid_until", "person_id_hash", "is_active"]
+        fields = ["certificate_no", "staff", "certificate_valid_until", "person_id_hash", "person_id_sealed",
+                  "is_active"]
 
     def dehydrate_staff(self, inspector):
         try:

@@ -28,6 +28,14 @@ SECRET_KEY = env_str("SECRET_KEY") or (_INSECURE_DEV_KEY if DEBUG else "")
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
 
+# Key of the blind indexes and sealed copies of ID numbers kept for conflict checks
+# (directory/identity.py); previous keys are listed only while rotate_identity_hash_key runs.
+_INSECURE_DEV_IDENTITY_KEY = "development-only-identity-hash-key-never-use-in-production"
+IDENTITY_HASH_KEY = env_str("IDENTITY_HASH_KEY") or (_INSECURE_DEV_IDENTITY_KEY if DEBUG else "")
+if not IDENTITY_HASH_KEY:
+    raise ImproperlyConfigured("IDENTITY_HASH_KEY must be set when DEBUG is off.")
+IDENTITY_HASH_PREVIOUS_KEYS = env_list("IDENTITY_HASH_PREVIOUS_KEYS", [])
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 

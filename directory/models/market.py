@@ -136,10 +136,12 @@ class EntityRelation(models.Model):
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     value = models.CharField(_("value"), max_length=200)
     normalized_value = models.CharField(_("normalized value"), max_length=200, editable=False, db_index=True)
+    # Written only through directory.identity.protect(): a keyed index and a sealed copy.
     person_id_hash = models.CharField(
-        _("person ID hash"), max_length=64, blank=True,
-        help_text=_("SHA-256 of a person's ID number, to match people without storing the number."),
+        _("person ID index"), max_length=64, blank=True, editable=False, db_index=True,
+        help_text=_("Keyed hash (HMAC) of a person's ID number, to match people without storing the number."),
     )
+    person_id_sealed = models.TextField(_("sealed person ID"), blank=True, editable=False)
 
     class Meta:
         ordering = ["entity", "kind"]

@@ -124,8 +124,9 @@ class Inspector(models.Model):
                                       validators=[code_validator])
     certificate_valid_until = models.DateField(_("certificate valid until"), null=True, blank=True)
     person_id_hash = models.CharField(
-        _("person ID hash"), max_length=64, blank=True,
-        help_text=_("SHA-256 of the inspector's ID number, matched against entity relations."))
+        _("person ID index"), max_length=64, blank=True, editable=False,
+        help_text=_("Keyed hash (HMAC) of the inspector's ID number, matched against entity relations."))
+    person_id_sealed = models.TextField(_("sealed person ID"), blank=True, editable=False)
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:
@@ -156,8 +157,10 @@ class InspectorTie(models.Model):
                                verbose_name=_("market entity"))
     relative_name = models.CharField(_("relative's name"), max_length=50, blank=True)
     relative_id_hash = models.CharField(
-        _("relative's ID hash"), max_length=64, blank=True,
-        help_text=_("SHA-256 of the relative's ID number; matches legal representatives, managers and shareholders."))
+        _("relative's ID index"), max_length=64, blank=True, editable=False,
+        help_text=_("Keyed hash (HMAC) of the relative's ID number; matches legal representatives, managers "
+                    "and shareholders."))
+    relative_id_sealed = models.TextField(_("relative's sealed ID"), blank=True, editable=False)
     note = models.CharField(_("note"), max_length=200, blank=True)
     declared_on = models.DateField(_("declared on"), auto_now_add=True)
 
@@ -171,7 +174,7 @@ class InspectorTie(models.Model):
 
     def clean(self):
         if self.kind == self.Kind.RELATIVE and not (self.relative_id_hash or self.entity_id):
-            raise ValidationError(_("For a relative give the relative's ID hash or the entity concerned."))
+            raise ValidationError(_("For a relative give the relative's ID number or the entity concerned."))
         if self.kind != self.Kind.RELATIVE and not self.entity_id:
             raise ValidationError({"entity": _("Choose the entity this declaration concerns.")})
         if self.relative_id_hash and len(self.relative_id_hash) != 64:

@@ -2,7 +2,6 @@
 (the inspector or a declared relative is a legal representative, manager or shareholder; the
 inspector's phone or e-mail is an entity's contact) and "not the same inspector as last time"."""
 
-import hashlib
 from collections import defaultdict
 
 from django.utils.translation import gettext as _
@@ -13,11 +12,6 @@ from inspections.models import InspectionAssignment, InspectionTarget, Inspector
 
 PERSON_KINDS = (EntityRelation.Kind.LEGAL_REPRESENTATIVE, EntityRelation.Kind.MANAGER,
                 EntityRelation.Kind.SHAREHOLDER)
-
-
-def hash_person_id(id_number: str) -> str:
-    """The same hash EntityRelation.person_id_hash holds: SHA-256 of the upper-cased ID number."""
-    return hashlib.sha256(id_number.strip().upper().encode("utf-8")).hexdigest()
 
 
 def entities_of_targets(targets) -> dict[int, set[int]]:

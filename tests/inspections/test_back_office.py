@@ -149,22 +149,27 @@ def test_building_targets_from_the_directory(client, manager, roles):
 
 
 def test_relative_declared_by_id_number_creates_a_derived_conflict(client, manager, city):
+    from directory import identity
     from directory.models import EntityRelation
     from inspections.models import InspectorTie
-    from inspections.services.conflicts import hash_person_id
 
     target = city["targets"]["JT"][0]
+    protected = identity.protect("330102197001011235")
     EntityRelation.objects.create(entity=target.entity, kind="shareholder", value="李四",
-                                  person_id_hash=hash_person_id("33010219700101123X"))
+                                  person_id_hash=protected.index, person_id_sealed=protected.sealed)
     inspector = city["inspectors"]["JT"][0]
     client.force_login(manager)
     url = reverse("inspections_tie:add")
+    for wrong in ("12345", "330102197001011234"):  # too short; wrong check digit
+        response = client.post(url, {"inspector": inspector.pk, "kind": "relative", "relative_name": "李四（兄）",
+                                     "relative_id_number": wrong, "note": ""})
+        assert response.status_code == 200 and not InspectorTie.objects.exists()
+        assert "请输入 18 位居民身份证号码。" in response.content.decode()
+    # Typed with full-width digits and spaces, it is the same person.
     response = client.post(url, {"inspector": inspector.pk, "kind": "relative", "relative_name": "李四（兄）",
-                                 "relative_id_number": "12345", "note": ""})
-    assert response.status_code == 200 and not InspectorTie.objects.exists()
-    response = client.post(url, {"inspector": inspector.pk, "kind": "relative", "relative_name": "李四（兄）",
-                                 "relative_id_number": "33010219700101123x", "note": ""})
+                                 "relative_id_number": "３３０１０２ 19700101 1235", "note": ""})
     assert response.status_code == 302
-    assert InspectorTie.objects.get().relative_id_hash == hash_person_id("33010219700101123X")
+    tie = InspectorTie.objects.get()
+    assert tie.relative_id_hash == protected.index and "330102197001011235" not in tie.relative_id_sealed
     page = client.get(reverse("inspections_inspector_conflicts", args=[inspector.pk])).content.decode()
     assert target.name in page and "李四（兄）" in page

@@ -55,3 +55,10 @@ def test_file_sms_backend_appends_to_the_log(settings, tmp_path):
     send_sms("13800002222", "督办通知")
     lines = (tmp_path / "outbox" / "sms.log").read_text(encoding="utf-8").splitlines()
     assert [line.split("\t")[1:] for line in lines] == [["13800001111", "您的案件已受理"], ["13800002222", "督办通知"]]
+
+
+def test_production_refuses_to_start_without_an_identity_hash_key():
+    result = run_manage("check", DEBUG="0", SECRET_KEY="a-real-production-secret-key-with-enough-entropy-0123456789abcdef",
+                        ALLOWED_HOSTS="portal.example.cn", IDENTITY_HASH_KEY="")
+    assert result.returncode != 0
+    assert "IDENTITY_HASH_KEY must be set" in result.stderr
