@@ -30,11 +30,11 @@ from portal.errors import ActionNotAllowed, PermissionRefused, StaleObject
 
 
 @transaction.atomic
-def request_withdrawal(*, case_id, filer_user=None, reason, expected_version=None, ip_address=None):
+def request_withdrawal(*, case_id, filer_user=None, access_proven: bool = False, reason, expected_version=None, ip_address=None):
     """The filer asks in writing to withdraw; the office (before referral) or the department decides."""
     reason = require_text(reason, "reason", _("Give the reason for withdrawing in writing."))
     case = lock_case(case_id)
-    check_filer(case, filer_user)
+    check_filer(case, filer_user, access_proven=access_proven)
     if expected_version is not None and case.version != expected_version:
         raise StaleObject()
     if case.state not in WITHDRAWABLE_STATES:

@@ -186,10 +186,10 @@ def reply_to_filer(*, case_id, actor, reply_text, expected_version=None, ip_addr
 
 
 @transaction.atomic
-def rate_satisfaction(*, case_id, filer_user=None, satisfied: bool, comment="", expected_version=None, ip_address=None):
+def rate_satisfaction(*, case_id, filer_user=None, access_proven: bool = False, satisfied: bool, comment="", expected_version=None, ip_address=None):
     """Satisfied closes the case; the first dissatisfaction re-opens it once (重新办理)."""
     locked = lock_case(case_id)
-    check_filer(locked, filer_user)
+    check_filer(locked, filer_user, access_proven=access_proven)
     rehandle = not satisfied and not locked.rehandled
     case, before = transition(case_id=case_id, name="reopen_for_rehandling" if rehandle else "close",
                               actor=filer_user, expected_version=expected_version, check_permission=False)

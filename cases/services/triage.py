@@ -57,10 +57,10 @@ def request_supplement(*, case_id, actor, request_text, expected_version=None, i
 
 
 @transaction.atomic
-def supplement(*, case_id, filer_user=None, text, attachments=(), expected_version=None, ip_address=None):
+def supplement(*, case_id, filer_user=None, access_proven: bool = False, text, attachments=(), expected_version=None, ip_address=None):
     """The filer supplies what was asked (proven by login or access code): the clock restarts."""
     text = require_text(text, "text", _("Describe what you are supplementing."))
-    check_filer(lock_case(case_id), filer_user)
+    check_filer(lock_case(case_id), filer_user, access_proven=access_proven)
     case, before = transition(case_id=case_id, name="supplement", actor=filer_user, expected_version=expected_version,
                               check_permission=False)
     on = deadlines.today()
