@@ -14,11 +14,16 @@ from portal.workflow import advance_version
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.django_db
-def test_advance_version_checks_the_callers_view_inside_a_transaction():
+def test_advance_version_refuses_to_run_outside_a_transaction():
     row = SimpleNamespace(version=3)
     with pytest.raises(RuntimeError):
         advance_version(row)
+    assert row.version == 3
+
+
+@pytest.mark.django_db
+def test_advance_version_checks_the_callers_view_inside_a_transaction():
+    row = SimpleNamespace(version=3)
     with transaction.atomic():
         with pytest.raises(StaleObject):
             advance_version(row, expected_version=2)
