@@ -182,7 +182,7 @@ class _Builder:
         if target == State.WITHDRAWN:
             self._run(case, State.INVESTIGATING if department.code == "ZJ" else State.ACCEPTED, department, handler)
             with self._at(self._next_day()):
-                services.request_withdrawal(case_id=case.pk, reason="已与招标人协商一致，申请撤回。")
+                services.request_withdrawal(access_proven=True, case_id=case.pk, reason="已与招标人协商一致，申请撤回。")
                 decider = self._head(department) if Case.objects.get(pk=case.pk).department_id else self.users["intake"]
                 services.decide_withdrawal(case_id=case.pk, actor=decider, approve=True, note="经审查，同意撤回。")
             return case, code
@@ -230,7 +230,7 @@ class _Builder:
                                         request_text="请补充投诉书原件（签字盖章）及相关证明材料。")
         if target == State.REJECTED and self.rng.random() < 0.5:
             with self._at(self._next_day()):
-                services.supplement(case_id=case.pk, text="已补充签字盖章的投诉书及中标公示截图。")
+                services.supplement(access_proven=True, case_id=case.pk, text="已补充签字盖章的投诉书及中标公示截图。")
             with self._at(self._next_day()):
                 services.reject(case_id=case.pk, actor=self.users["intake"], reason="already_decided",
                                 text="该事项已作出处理决定，投诉人未提供新的证据。")
@@ -257,7 +257,7 @@ class _Builder:
             State.UNDER_REVIEW: lambda: services.approve_decision(case_id=case.pk, actor=head, note="同意。"),
             State.DECIDED: lambda: services.reply_to_filer(case_id=case.pk, actor=handler,
                                                            reply_text=f"您反映的问题已办理完毕：{decision[3]}"),
-            State.REPLIED: lambda: services.rate_satisfaction(case_id=case.pk, satisfied=self.rng.random() < 0.8,
+            State.REPLIED: lambda: services.rate_satisfaction(access_proven=True, case_id=case.pk, satisfied=self.rng.random() < 0.8,
                                                               comment="感谢及时处理。"),
         }
         state = Case.objects.get(pk=case.pk).state

@@ -10,17 +10,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases import access_codes, deadlines
+from cases import rules as case_rules
 from cases.models import Case, CaseEvent, ExtensionRequest, Kind, State, SupervisionNotice
-from cases.models.case import ASSIGN, DECIDE_WITHDRAWAL, HANDLE, REPLY, TRANSFER, TRIAGE
 from cases.models.choices import OBJECTION_REQUIRED, OPEN_STATES, WITHDRAWABLE_STATES
 from directory.calendar import WorkingCalendar
 
 VIEW_ALL = "cases.view_all_cases"
-SUPERVISE = "cases.supervise_case"
-REVEAL = "cases.reveal_identity"
+SUPERVISE = case_rules.SUPERVISE
+REVEAL = case_rules.REVEAL
 ENTER = "cases.enter_case"
+OFFICE_WITHDRAWAL_STATES = case_rules.OFFICE_WITHDRAWAL_STATES
 # States in which a withdrawal is decided by the office rather than the department.
-OFFICE_WITHDRAWAL_STATES = (State.SUBMITTED, State.NEEDS_SUPPLEMENT, State.ACCEPTED)
 
 
 def _profile(user):
@@ -101,74 +101,42 @@ def queue(user, name: str) -> QuerySet[Case]:
 
 # --- Actions ------------------------------------------------------------------------------------
 
-# Transition method -> service name.
-TRANSITION_SERVICES = {
-    "request_supplement": "request_supplement",
-    "reject": "reject",
-    "accept": "accept",
-    "assign": "assign",
-    "return_to_office": "return_to_office",
-    "start": "start_handling",
-    "suspend": "suspend",
-    "resume": "resume",
-    "propose_decision": "propose_decision",
-    "approve": "approve_decision",
-    "send_back": "send_back",
-    "reply": "reply_to_filer",
-    "transfer_out": "transfer_out",
-}
-OFFICE_PERMISSIONS = {TRIAGE, ASSIGN, TRANSFER}
+TRANSITION_SERVICES = case_rules.TRANSITION_SERVICES
 
 
 def may_act(user, case: Case, permission: str) -> bool:
-    """Permission plus scope: department work only within one's visible cases."""
-    if user is None or not user.is_authenticated or not user.has_perm(permission):
-        return False
-    if permission in OFFICE_PERMISSIONS:
-        return sees_all_cases(user)
-    return can_see(user, case)
+    """Permission plus scope (cases.rules): department work only within one's visible cases."""
+    return user is not None and case_rules.scoped(permission).test(user, case)
 
 
 def may_decide_withdrawal(user, case: Case) -> bool:
-    if user is None or not user.is_authenticated or not user.has_perm(DECIDE_WITHDRAWAL):
-        return False
-    if case.state in OFFICE_WITHDRAWAL_STATES or case.department_id is None:
-        return sees_all_cases(user)
-    profile = _profile(user)
-    return profile is not None and profile.department_id == case.department_id and can_see(user, case)
+    return user is not None and case_rules.allowed("decide_withdrawal", user, case)
 
 
 def available_actions(user, case: Case) -> list[str]:
-    """Service names this user may call on the case now."""
+    """Service names this user may call on the case now: the workflow says what fits the state,
+    cases.rules says who may (the same rules the services enforce)."""
     from django_fsm import can_proceed
 
-    actions = []
-    for transition, service in TRANSITION_SERVICES.items():
-        method = getattr(case, transition)
-        field_permission = method._django_fsm.get_transition(case.state)
-        if field_permission is None or not can_proceed(method):
-            continue
-        if not may_act(user, case, field_permission.permission):
-            continue
-        if service == "approve_decision" and case.proposed_by_id == user.pk:
-            continue
-        actions.append(service)
-    if case.withdrawal_requested_at and case.state in WITHDRAWABLE_STATES and may_decide_withdrawal(user, case):
-        actions.append("decide_withdrawal")
+    if user is None:
+        return []
+    actions = [service for transition, service in TRANSITION_SERVICES.items()
+               if can_proceed(getattr(case, transition)) and case_rules.allowed(service, user, case)]
+    candidates = []
+    if case.withdrawal_requested_at and case.state in WITHDRAWABLE_STATES:
+        candidates.append("decide_withdrawal")
     if case.state in OPEN_STATES and case.state != State.REPLIED:
-        if deadlines.DEADLINE_BY_STATE.get(case.state) in deadlines.SUPERVISED_DEADLINES and may_act(user, case, HANDLE):
-            actions.append("request_extension")
-        if user.has_perm(SUPERVISE) and sees_all_cases(user):
-            actions.append("issue_supervision_notice")
-            if case.extension_requests.filter(status=ExtensionRequest.Status.PENDING).exists():
-                actions.append("decide_extension")
-    if case.state == State.DECIDED and "reply_to_filer" not in actions and may_act(user, case, REPLY):
-        actions.append("reply_to_filer")
-    if case.identity_hidden and user.has_perm(REVEAL) and can_see(user, case):
-        actions.append("reveal_identity")
-    if can_see(user, case):
-        actions.append("add_internal_note")
-    return actions
+        if deadlines.DEADLINE_BY_STATE.get(case.state) in deadlines.SUPERVISED_DEADLINES:
+            candidates.append("request_extension")
+        candidates.append("issue_supervision_notice")
+        if case.extension_requests.filter(status=ExtensionRequest.Status.PENDING).exists():
+            candidates.append("decide_extension")
+    if case.state == State.DECIDED and "reply_to_filer" not in actions:
+        candidates.append("reply_to_filer")
+    if case.identity_hidden:
+        candidates.append("reveal_identity")
+    candidates.append("add_internal_note")
+    return actions + [action for action in candidates if case_rules.allowed(action, user, case)]
 
 
 # --- Filer side -----------------------------------------------------------------------------------

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "taggit",
     # Third party
     "django_fsm",
+    "rules",
     "pgtrigger",
     "import_export",
     "health_check",

@@ -1,6 +1,7 @@
 """The one way a workflow object changes state: lock the row, check the caller's view is current,
 check the transition is possible and permitted, run it, bump the version and save. The calling
 service then appends its audit event and queues side effects with transaction.on_commit.
+Changes that are not transitions advance the version through `advance_version`, never by hand.
 
 Models using this have an FSMField `state` (protected=True) and a PositiveIntegerField `version`.
 """
@@ -49,3 +50,13 @@ def apply_transition(
     obj.full_clean(exclude=["state"])
     obj.save()
     return TransitionResult(obj=obj, from_state=from_state, to_state=obj.state)
+
+
+def advance_version(obj, *, expected_version: int | None = None) -> None:
+    """For a recorded change that is not a transition, on a row the caller has locked in its
+    transaction: check the caller's view is current and advance the version (the caller saves)."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("advance_version must run inside transaction.atomic()")
+    if expected_version is not None and obj.version != expected_version:
+        raise StaleObject()
+    obj.version += 1

@@ -176,4 +176,4 @@ def _make_history(period: Period, rng: random.Random, *, now: dt.datetime) -> No
             services.reply_to_filer(case_id=case_id, actor=handler, reply_text="已将处理结果书面告知。")
         if index % 4 != 2 and at(took + 6):
             with frozen_clock(steps.last):
-                services.rate_satisfaction(case_id=case_id, satisfied=index % 10 != 9)
+                services.rate_satisfaction(access_proven=True, case_id=case_id, satisfied=index % 10 != 9)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from cases import rules as case_rules
 from cases import selectors, services
 from cases.admin_forms.actions import DecideExtensionForm
 from cases.admin_views.common import require_case_staff
@@ -17,7 +18,7 @@ from portal.admin_views import AdminFormView
 
 def _require_supervisor(user):
     require_case_staff(user)
-    if not (user.has_perm(selectors.SUPERVISE) and selectors.sees_all_cases(user)):
+    if not case_rules.supervises_cases.test(user):
         raise PermissionDenied
 
 

@@ -38,10 +38,15 @@ def check_scope(actor, case: Case, permission: str) -> None:
         raise PermissionRefused()
 
 
-def check_filer(case: Case, filer_user) -> None:
-    """A logged-in filer must be the case's filer; without one, the caller verified the access code."""
-    if filer_user is not None and case.filer_user_id != filer_user.pk:
-        raise PermissionRefused(_("This case was not filed from your account."))
+def check_filer(case: Case, filer_user, *, access_proven: bool) -> None:
+    """The filer is proven by being logged in as the case's filer, or by the caller having verified
+    the case's access code (`access_proven`). A missing actor alone is never trusted."""
+    if filer_user is not None:
+        if case.filer_user_id != filer_user.pk:
+            raise PermissionRefused(_("This case was not filed from your account."))
+        return
+    if not access_proven:
+        raise PermissionRefused(_("Log in as the filer or enter the case's access code first."))
 
 
 def transition(

@@ -7,12 +7,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cases import deadlines, selectors
-from cases.models.case import TRANSFER
+from cases import rules as case_rules
 from cases.models.choices import WITHDRAWABLE_STATES
 from cases.services._base import (
     FILER,
     check_filer,
-    check_scope,
     department_heads,
     handlers_to_tell,
     lock_case,
@@ -26,15 +25,16 @@ from cases.services._base import (
 )
 from cases.services.triage import _subject
 from directory.models import Department
-from portal.errors import ActionNotAllowed, PermissionRefused, StaleObject
+from portal.errors import ActionNotAllowed, StaleObject
+from portal.workflow import advance_version
 
 
 @transaction.atomic
-def request_withdrawal(*, case_id, filer_user=None, reason, expected_version=None, ip_address=None):
+def request_withdrawal(*, case_id, filer_user=None, access_proven: bool = False, reason, expected_version=None, ip_address=None):
     """The filer asks in writing to withdraw; the office (before referral) or the department decides."""
     reason = require_text(reason, "reason", _("Give the reason for withdrawing in writing."))
     case = lock_case(case_id)
-    check_filer(case, filer_user)
+    check_filer(case, filer_user, access_proven=access_proven)
     if expected_version is not None and case.version != expected_version:
         raise StaleObject()
     if case.state not in WITHDRAWABLE_STATES:
@@ -43,7 +43,7 @@ def request_withdrawal(*, case_id, filer_user=None, reason, expected_version=Non
         raise ActionNotAllowed(_("A withdrawal request is already waiting for a decision."))
     case.withdrawal_reason = reason
     case.withdrawal_requested_at = deadlines.now()
-    case.version += 1
+    advance_version(case)
     save(case)
     record(case, action="withdrawal_requested", actor=filer_user, actor_label=FILER, note=reason, ip_address=ip_address,
            public_note=_("You asked to withdraw the case: %(reason)s") % {"reason": reason})
@@ -59,8 +59,7 @@ def decide_withdrawal(*, case_id, actor, approve: bool, note, expected_version=N
     """Approve: the case ends as withdrawn. Refuse (a violation is established): handling goes on."""
     note = require_text(note, "note", _("Give the reasons for the decision on the withdrawal."))
     case = lock_case(case_id)
-    if not selectors.may_decide_withdrawal(actor, case):
-        raise PermissionRefused()
+    case_rules.require("decide_withdrawal", actor, case)
     if case.withdrawal_requested_at is None:
         raise ActionNotAllowed(_("There is no withdrawal request to decide on."))
     if approve:
@@ -68,10 +67,8 @@ def decide_withdrawal(*, case_id, actor, approve: bool, note, expected_version=N
         case.closed_at = deadlines.now()
         public = _("Your withdrawal was approved; the case is closed.")
     else:
-        if expected_version is not None and case.version != expected_version:
-            raise StaleObject()
         before = case.state
-        case.version += 1
+        advance_version(case, expected_version=expected_version)
         public = _("Your withdrawal was refused and handling continues: %(note)s") % {"note": note}
     case.withdrawal_requested_at = None
     save(case)
@@ -89,7 +86,7 @@ def transfer_out(*, case_id, actor, authority, reason, expected_version=None, ip
     reason = require_text(reason, "reason", _("Give the reason for the transfer."))
     if authority is None or authority.kind != Department.Kind.OUTSIDE_BODY:
         raise ValidationError({"authority": _("Transfer only to an outside authority (discipline commission, police, audit...).")})
-    check_scope(actor, lock_case(case_id), TRANSFER)
+    case_rules.require("transfer_out", actor, lock_case(case_id))
     case, before = transition(case_id=case_id, name="transfer_out", actor=actor, expected_version=expected_version)
     case.transferred_to, case.transfer_reason = authority, reason
     case.closed_at = deadlines.now()

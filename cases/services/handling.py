@@ -9,14 +9,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cases import deadlines
+from cases import rules as case_rules
 from cases.models import Measure, Outcome, PausedInterval, Satisfaction
-from cases.models.case import APPROVE, HANDLE, REPLY
 from cases.models.choices import SOFT_MEASURES, SUBSTANTIATED_OUTCOMES
 from cases.services import records
 from cases.services._base import (
     FILER,
     check_filer,
-    check_scope,
     department_heads,
     handlers_to_tell,
     lock_case,
@@ -28,14 +27,13 @@ from cases.services._base import (
     save,
     transition,
 )
-from portal.errors import PermissionRefused
 
 SUSPENSION_REASONS = (PausedInterval.Reason.TESTING, PausedInterval.Reason.EXPERT_REVIEW, PausedInterval.Reason.OTHER)
 
 
 @transaction.atomic
 def start_handling(*, case_id, actor, expected_version=None, ip_address=None):
-    check_scope(actor, lock_case(case_id), HANDLE)
+    case_rules.require("start_handling", actor, lock_case(case_id))
     case, before = transition(case_id=case_id, name="start", actor=actor, expected_version=expected_version)
     if case.handler_id is None:
         case.handler = actor
@@ -51,7 +49,7 @@ def suspend(*, case_id, actor, reason, note, expected_version=None, ip_address=N
     if reason not in SUSPENSION_REASONS:
         raise ValidationError({"reason": _("Choose why handling is suspended.")})
     note = require_text(note, "note", _("Explain the suspension (what is being tested or reviewed)."))
-    check_scope(actor, lock_case(case_id), HANDLE)
+    case_rules.require("suspend", actor, lock_case(case_id))
     case, before = transition(case_id=case_id, name="suspend", actor=actor, expected_version=expected_version)
     PausedInterval.objects.create(case=case, reason=reason, note=note, started_on=deadlines.today())
     save(case)
@@ -68,7 +66,7 @@ def suspend(*, case_id, actor, reason, note, expected_version=None, ip_address=N
 @transaction.atomic
 def resume(*, case_id, actor, note="", expected_version=None, ip_address=None):
     """The decision due date moves by the working days the case stood still."""
-    check_scope(actor, lock_case(case_id), HANDLE)
+    case_rules.require("resume", actor, lock_case(case_id))
     case, before = transition(case_id=case_id, name="resume", actor=actor, expected_version=expected_version)
     interval = case.paused_intervals.exclude(reason=PausedInterval.Reason.SUPPLEMENT).filter(ended_on=None).last()
     days = 0
@@ -123,7 +121,7 @@ def _clean_decision(outcome, decision_text, measures, fine_amount):
 def propose_decision(*, case_id, actor, outcome, decision_text, measures, fine_amount=None, expected_version=None,
                      ip_address=None):
     measures, fine_amount = _clean_decision(outcome, decision_text, measures, fine_amount)
-    check_scope(actor, lock_case(case_id), HANDLE)
+    case_rules.require("propose_decision", actor, lock_case(case_id))
     case, before = transition(case_id=case_id, name="propose_decision", actor=actor, expected_version=expected_version)
     case.outcome, case.decision_text, case.measures, case.fine_amount = outcome, decision_text.strip(), measures, fine_amount
     case.proposed_by, case.approved_by = actor, None
@@ -139,9 +137,7 @@ def propose_decision(*, case_id, actor, outcome, decision_text, measures, fine_a
 def approve_decision(*, case_id, actor, note="", expected_version=None, ip_address=None):
     """Approval by someone other than the proposer (不相容岗位分离)."""
     locked = lock_case(case_id)
-    check_scope(actor, locked, APPROVE)
-    if locked.proposed_by_id is not None and locked.proposed_by_id == actor.pk:
-        raise PermissionRefused(_("You proposed this decision: someone else must approve it (separation of duties)."))
+    case_rules.require("approve_decision", actor, locked)  # includes separation of duties
     case, before = transition(case_id=case_id, name="approve", actor=actor, expected_version=expected_version)
     case.approved_by = actor
     case.decided_at = deadlines.now()
@@ -161,7 +157,7 @@ def approve_decision(*, case_id, actor, note="", expected_version=None, ip_addre
 @transaction.atomic
 def send_back(*, case_id, actor, note, expected_version=None, ip_address=None):
     note = require_text(note, "note", _("Say what must be reworked."))
-    check_scope(actor, lock_case(case_id), APPROVE)
+    case_rules.require("send_back", actor, lock_case(case_id))
     case, before = transition(case_id=case_id, name="send_back", actor=actor, expected_version=expected_version)
     save(case)
     record(case, action="sent_back", actor=actor, from_state=before, note=note, ip_address=ip_address)
@@ -173,7 +169,7 @@ def send_back(*, case_id, actor, note, expected_version=None, ip_address=None):
 @transaction.atomic
 def reply_to_filer(*, case_id, actor, reply_text, expected_version=None, ip_address=None):
     reply_text = require_text(reply_text, "reply_text", _("Write the feedback to the filer."))
-    check_scope(actor, lock_case(case_id), REPLY)
+    case_rules.require("reply_to_filer", actor, lock_case(case_id))
     case, before = transition(case_id=case_id, name="reply", actor=actor, expected_version=expected_version)
     case.reply_text = reply_text
     case.replied_at = deadlines.now()
@@ -189,10 +185,10 @@ def reply_to_filer(*, case_id, actor, reply_text, expected_version=None, ip_addr
 
 
 @transaction.atomic
-def rate_satisfaction(*, case_id, filer_user=None, satisfied: bool, comment="", expected_version=None, ip_address=None):
+def rate_satisfaction(*, case_id, filer_user=None, access_proven: bool = False, satisfied: bool, comment="", expected_version=None, ip_address=None):
     """Satisfied closes the case; the first dissatisfaction re-opens it once (重新办理)."""
     locked = lock_case(case_id)
-    check_filer(locked, filer_user)
+    check_filer(locked, filer_user, access_proven=access_proven)
     rehandle = not satisfied and not locked.rehandled
     round_rated = 2 if locked.rehandled else 1
     case, before = transition(case_id=case_id, name="reopen_for_rehandling" if rehandle else "close",

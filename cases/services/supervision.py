@@ -8,11 +8,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cases import deadlines, selectors
+from cases import rules as case_rules
 from cases.models import CaseEvent, ExtensionRequest, SupervisionNotice
-from cases.models.case import HANDLE
 from cases.models.choices import OPEN_STATES
 from cases.services._base import (
-    check_scope,
     department_heads,
     handlers_to_tell,
     lock_case,
@@ -26,11 +25,7 @@ from cases.services._base import (
 )
 from cases.services.triage import _subject
 from portal.errors import ActionNotAllowed, PermissionRefused
-
-
-def _require_supervisor(actor) -> None:
-    if not (actor is not None and actor.has_perm(selectors.SUPERVISE) and selectors.sees_all_cases(actor)):
-        raise PermissionRefused()
+from portal.workflow import advance_version
 
 
 @transaction.atomic
@@ -38,7 +33,7 @@ def request_extension(*, case_id, actor, deadline, workdays, reason) -> Extensio
     """The department asks the office for more working days on the deadline it runs against."""
     reason = require_text(reason, "reason", _("Explain why more time is needed."))
     case = lock_case(case_id)
-    check_scope(actor, case, HANDLE)
+    case_rules.require("request_extension", actor, case)
     current = deadlines.DEADLINE_BY_STATE.get(case.state)
     if current not in deadlines.SUPERVISED_DEADLINES or deadline != current:
         raise ActionNotAllowed(_("An extension can be requested only for the deadline the case is running against now."))
@@ -58,8 +53,8 @@ def request_extension(*, case_id, actor, deadline, workdays, reason) -> Extensio
 
 @transaction.atomic
 def decide_extension(*, extension_id, actor, approve: bool, note="") -> ExtensionRequest:
-    _require_supervisor(actor)
     extension = ExtensionRequest.objects.select_for_update().select_related("case").get(pk=extension_id)
+    case_rules.require("decide_extension", actor, extension.case)
     if extension.status != ExtensionRequest.Status.PENDING:
         raise ActionNotAllowed(_("This extension request was already decided."))
     if not approve and not (note or "").strip():
@@ -72,7 +67,7 @@ def decide_extension(*, extension_id, actor, approve: bool, note="") -> Extensio
             raise ActionNotAllowed(_("The case has moved on; this extension no longer applies."))
         extension.status = ExtensionRequest.Status.APPROVED
         extension.new_due = deadlines.extend(case, deadline=extension.deadline, workdays=extension.workdays)
-        case.version += 1
+        advance_version(case)
         save(case)
         resolve_notices(case, extension.deadline)  # the missed date no longer stands
         public = _("The time limit was extended to %(due)s.") % {"due": extension.new_due}
@@ -92,9 +87,9 @@ def decide_extension(*, extension_id, actor, approve: bool, note="") -> Extensio
 @transaction.atomic
 def issue_supervision_notice(*, case_id, actor, note) -> SupervisionNotice:
     """A manual 督办 by the office, any time the case is open."""
-    _require_supervisor(actor)
-    note = require_text(note, "note", _("Say what the department must do."))
     case = lock_case(case_id)
+    case_rules.require("issue_supervision_notice", actor, case)
+    note = require_text(note, "note", _("Say what the department must do."))
     if case.state not in OPEN_STATES:
         raise ActionNotAllowed(_("Supervision notices are for open cases."))
     deadline = deadlines.DEADLINE_BY_STATE.get(case.state)
@@ -114,8 +109,7 @@ def reveal_identity(*, case_id, actor, reason) -> dict:
     """Show a hidden filer's identity to an office user with the explicit permission; recorded."""
     reason = require_text(reason, "reason", _("Give the reason for revealing the identity."))
     case = lock_case(case_id)
-    if actor is None or not actor.has_perm(selectors.REVEAL) or not selectors.can_see(actor, case):
-        raise PermissionRefused()
+    case_rules.require("reveal_identity", actor, case)
     record(case, action="identity_revealed", actor=actor, note=reason)
     return selectors.identity_of(case)
 
@@ -124,8 +118,7 @@ def reveal_identity(*, case_id, actor, reason) -> dict:
 def add_internal_note(*, case_id, actor, note):
     note = require_text(note, "note", _("Write the note."))
     case = lock_case(case_id)
-    if not selectors.can_see(actor, case):
-        raise PermissionRefused()
+    case_rules.require("add_internal_note", actor, case)
     return record(case, action="internal_note", actor=actor, note=note)
 
 
@@ -138,7 +131,7 @@ def export_identities(*, case_ids, actor, reason, file_format, ip_address=None) 
     the user's visibility and a reason apply as on the case page, and each exported case gets an
     `identity_revealed` event (one INSERT for the whole file). Returns the ids that may be exported."""
     reason = require_text(reason, "reason", _("Give the reason for exporting the identities."))
-    if actor is None or not actor.has_perm(selectors.REVEAL):
+    if actor is None or not actor.has_perm(case_rules.REVEAL):
         raise PermissionRefused()
     ids = list(dict.fromkeys(case_ids))
     if len(ids) > IDENTITY_EXPORT_LIMIT:

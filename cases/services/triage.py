@@ -7,12 +7,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cases import deadlines
+from cases import rules as case_rules
 from cases.models import Attachment, PausedInterval, RejectionReason
-from cases.models.case import ASSIGN, HANDLE, TRIAGE
+from cases.models.case import HANDLE
 from cases.services._base import (
     FILER,
     check_filer,
-    check_scope,
     department_heads,
     lock_case,
     notify_filer,
@@ -38,7 +38,7 @@ def request_supplement(*, case_id, actor, request_text, expected_version=None, i
     """One-time 补正 notice: the acceptance clock stops until the filer supplies what is missing."""
     request_text = require_text(request_text, "request_text", _("Say exactly what must be supplemented."))
     locked = lock_case(case_id)
-    check_scope(actor, locked, TRIAGE)
+    case_rules.require("request_supplement", actor, locked)
     if locked.events.filter(action="supplement_requested").exists():
         raise ActionNotAllowed(_("A supplement can be requested only once; accept or reject the case now."))
     case, before = transition(case_id=case_id, name="request_supplement", actor=actor, expected_version=expected_version)
@@ -57,10 +57,10 @@ def request_supplement(*, case_id, actor, request_text, expected_version=None, i
 
 
 @transaction.atomic
-def supplement(*, case_id, filer_user=None, text, attachments=(), expected_version=None, ip_address=None):
+def supplement(*, case_id, filer_user=None, access_proven: bool = False, text, attachments=(), expected_version=None, ip_address=None):
     """The filer supplies what was asked (proven by login or access code): the clock restarts."""
     text = require_text(text, "text", _("Describe what you are supplementing."))
-    check_filer(lock_case(case_id), filer_user)
+    check_filer(lock_case(case_id), filer_user, access_proven=access_proven)
     case, before = transition(case_id=case_id, name="supplement", actor=filer_user, expected_version=expected_version,
                               check_permission=False)
     on = deadlines.today()
@@ -83,7 +83,7 @@ def reject(*, case_id, actor, reason, text, expected_version=None, ip_address=No
     if reason not in RejectionReason.values or reason == RejectionReason.SUPPLEMENT_EXPIRED:
         raise ValidationError({"reason": _("Choose a statutory reason for not accepting the case.")})
     text = require_text(text, "text", _("Explain the decision to the filer."))
-    check_scope(actor, lock_case(case_id), TRIAGE)
+    case_rules.require("reject", actor, lock_case(case_id))
     case, before = transition(case_id=case_id, name="reject", actor=actor, expected_version=expected_version)
     case.rejection_reason, case.rejection_text = reason, text
     case.acceptance_due = case.decision_due = None
@@ -99,7 +99,7 @@ def reject(*, case_id, actor, reason, text, expected_version=None, ip_address=No
 
 @transaction.atomic
 def accept(*, case_id, actor, note="", expected_version=None, ip_address=None):
-    check_scope(actor, lock_case(case_id), TRIAGE)
+    case_rules.require("accept", actor, lock_case(case_id))
     case, before = transition(case_id=case_id, name="accept", actor=actor, expected_version=expected_version)
     case.accepted_at = deadlines.now()
     deadlines.set_decision_deadline_on_acceptance(case, accepted_on=deadlines.today())
@@ -128,7 +128,7 @@ def assign(*, case_id, actor, department, grid=None, handler=None, note="", expe
             grid = Grid.objects.get(pk=profile.grid_id)
     if errors:
         raise ValidationError(errors)
-    check_scope(actor, lock_case(case_id), ASSIGN)
+    case_rules.require("assign", actor, lock_case(case_id))
     case, before = transition(case_id=case_id, name="assign", actor=actor, expected_version=expected_version)
     case.department, case.grid, case.handler = department, grid, handler
     save(case)
@@ -145,7 +145,7 @@ def assign(*, case_id, actor, department, grid=None, handler=None, note="", expe
 def return_to_office(*, case_id, actor, reason, expected_version=None, ip_address=None):
     """Not this department's jurisdiction: back to the office for another referral."""
     reason = require_text(reason, "reason", _("Explain why the case is not your department's."))
-    check_scope(actor, lock_case(case_id), HANDLE)
+    case_rules.require("return_to_office", actor, lock_case(case_id))
     case, before = transition(case_id=case_id, name="return_to_office", actor=actor, expected_version=expected_version)
     department = case.department
     case.department = case.grid = case.handler = None

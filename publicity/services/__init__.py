@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.errors import ActionNotAllowed
-from portal.workflow import apply_transition
+from portal.workflow import advance_version, apply_transition
 from publicity import windows
 from publicity.models import Disclosure, DisclosureEvent
 from publicity.redaction import mask_name, redact
@@ -132,7 +132,7 @@ def publish_disclosure(
         changed = [f for f in REVISABLE_FIELDS if before[f] != getattr(disclosure, f)]
         if not changed:
             return existing
-        disclosure.version += 1
+        advance_version(disclosure)
         disclosure.save()
         _record(disclosure, "revised", actor=actor, note=", ".join(changed))
         return disclosure

@@ -139,7 +139,7 @@ def advance(case: Case, team: Team, target: str, *, handler=None) -> Case:
         State.UNDER_REVIEW: lambda c: services.approve_decision(case_id=c.pk, actor=team.head, note="同意"),
         State.DECIDED: lambda c: services.reply_to_filer(case_id=c.pk, actor=handler,
                                                          reply_text="经调查，投诉事项不成立，维持原评标结果。"),
-        State.REPLIED: lambda c: services.rate_satisfaction(case_id=c.pk, filer_user=None, satisfied=True),
+        State.REPLIED: lambda c: services.rate_satisfaction(access_proven=True, case_id=c.pk, satisfied=True),
     }
     special = {
         State.NEEDS_SUPPLEMENT: (State.SUBMITTED, lambda c: services.request_supplement(
@@ -156,7 +156,7 @@ def advance(case: Case, team: Team, target: str, *, handler=None) -> Case:
         before, step = special[target]
         case = advance(case, team, before, handler=handler)
         if target == State.WITHDRAWN:
-            services.request_withdrawal(case_id=case.pk, reason="已与招标人协商解决，申请撤回投诉。")
+            services.request_withdrawal(access_proven=True, case_id=case.pk, reason="已与招标人协商解决，申请撤回投诉。")
             step = lambda c: services.decide_withdrawal(case_id=c.pk, actor=team.intake, approve=True, note="同意撤回")  # noqa: E731
         return step(case)
     case = Case.objects.get(pk=case.pk)  # protected FSM field: no refresh_from_db

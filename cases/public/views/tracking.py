@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from cases import selectors, services
 from cases.models.choices import WITHDRAWABLE_STATES, State
 from cases.public import throttle
-from cases.public.access import case_for_filer, filer_user_for, remember_proof
+from cases.public.access import case_for_filer, filer_user_for, is_proven, remember_proof
 from cases.public.forms import RatingForm, SupplementForm, TrackForm, WithdrawalForm
 from cases.public.presenters import deadline_rows, state_explanation
 from cases.public.views.common import add_service_errors
@@ -122,7 +122,7 @@ def _filer_action(action: str):
 
 
 def _common(case, request):
-    return {"case_id": case.pk, "filer_user": filer_user_for(request, case),
+    return {"case_id": case.pk, "filer_user": filer_user_for(request, case), "access_proven": is_proven(request, case),
             "expected_version": _posted_version(request), "ip_address": client_ip(request)}
 
 

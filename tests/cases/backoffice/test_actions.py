@@ -189,7 +189,7 @@ def test_a_stale_form_for_an_action_no_longer_possible_keeps_the_text_without_a_
 
 def test_withdrawal_and_transfer(team, client_for):
     case = case_in_state(team, State.ACCEPTED)
-    services.request_withdrawal(case_id=case.pk, reason="已协商解决")
+    services.request_withdrawal(access_proven=True, case_id=case.pk, reason="已协商解决")
     response = post(client_for(team.intake), case, "decide_withdrawal", approve="yes", note="同意撤回")
     case = assert_done(response, case, State.WITHDRAWN)
     other = case_in_state(team, State.ACCEPTED)

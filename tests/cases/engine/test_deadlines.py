@@ -74,7 +74,7 @@ def test_supplement_pauses_acceptance_and_restarts_it(team):
     assert case.acceptance_due is None
     assert case.current_deadline == "supplement"
     with at(D(2026, 3, 5)):
-        case = services.supplement(case_id=case.pk, text="已补充签字盖章的投诉书")
+        case = services.supplement(access_proven=True, case_id=case.pk, text="已补充签字盖章的投诉书")
     # Everything counting from receipt restarts from Thu 03-05: acceptance 5 WD -> Thu 03-12,
     # decision 30 WD: Mar 6 (1), 9-13 (6), 16-20 (11), 23-27 (16), 30-31 (18), Apr 1-3 (21),
     # [Qingming Sat 04-04..Mon 04-06 off] Apr 7-10 (25), 13-17 (30) -> Fri 2026-04-17.
@@ -91,7 +91,7 @@ def test_supplement_can_be_requested_only_once(team):
 
     case = CaseFactory()
     services.request_supplement(case_id=case.pk, actor=team.intake, request_text="补充材料")
-    services.supplement(case_id=case.pk, text="已补充")
+    services.supplement(access_proven=True, case_id=case.pk, text="已补充")
     with pytest.raises(ActionNotAllowed):
         services.request_supplement(case_id=case.pk, actor=team.intake, request_text="再补充")
 
@@ -133,7 +133,7 @@ def test_rehandling_gets_a_fresh_decision_period(team):
     with at(D(2026, 3, 2)):
         case = advance(CaseFactory(), team, State.REPLIED)
     with at(D(2026, 3, 9)):
-        case = services.rate_satisfaction(case_id=case.pk, satisfied=False, comment="未回应我方提出的评分问题")
+        case = services.rate_satisfaction(access_proven=True, case_id=case.pk, satisfied=False, comment="未回应我方提出的评分问题")
     assert case.state == State.INVESTIGATING and case.rehandled
     # 30 WD after Mon 03-09: Mar 10-13 (4), 16-20 (9), 23-27 (14), 30-31 (16), Apr 1-3 (19),
     # Apr 7-10 (23), 13-17 (28), 20-21 (30) -> Tue 2026-04-21.

@@ -144,7 +144,7 @@ def test_suggestion_answered_and_closed(team):
                               decision_text="建议已采纳，将于下季度推行。")
     services.approve_decision(case_id=case.pk, actor=team.head)
     services.reply_to_filer(case_id=case.pk, actor=team.handler, reply_text="感谢您的建议，已采纳。")
-    case = services.rate_satisfaction(case_id=case.pk, satisfied=True)
+    case = services.rate_satisfaction(access_proven=True, case_id=case.pk, satisfied=True)
     assert case.state == State.CLOSED
 
 
@@ -179,7 +179,7 @@ def test_withdrawal_refused_keeps_handling_then_approved(team):
 
 def test_office_decides_withdrawal_before_referral(team):
     case = CaseFactory()
-    services.request_withdrawal(case_id=case.pk, reason="误投")
+    services.request_withdrawal(access_proven=True, case_id=case.pk, reason="误投")
     case = services.decide_withdrawal(case_id=case.pk, actor=team.intake, approve=True, note="同意")
     assert case.state == State.WITHDRAWN
 

@@ -22,7 +22,7 @@ def calls(team):
     return {
         "request_supplement": ({State.SUBMITTED}, lambda c: services.request_supplement(
             case_id=c.pk, actor=team.intake, request_text="补充材料")),
-        "supplement": ({State.NEEDS_SUPPLEMENT}, lambda c: services.supplement(case_id=c.pk, text="已补充")),
+        "supplement": ({State.NEEDS_SUPPLEMENT}, lambda c: services.supplement(access_proven=True, case_id=c.pk, text="已补充")),
         "reject": ({State.SUBMITTED}, lambda c: services.reject(case_id=c.pk, actor=team.intake, reason="late", text="超期")),
         "accept": ({State.SUBMITTED}, lambda c: services.accept(case_id=c.pk, actor=team.intake)),
         "assign": ({State.ACCEPTED}, lambda c: services.assign(case_id=c.pk, actor=team.intake, department=team.department)),
@@ -35,8 +35,8 @@ def calls(team):
         "approve_decision": ({State.UNDER_REVIEW}, lambda c: services.approve_decision(case_id=c.pk, actor=team.head)),
         "send_back": ({State.UNDER_REVIEW}, lambda c: services.send_back(case_id=c.pk, actor=team.head, note="补充")),
         "reply_to_filer": ({State.DECIDED}, lambda c: services.reply_to_filer(case_id=c.pk, actor=team.handler, reply_text="答复")),
-        "rate_satisfaction": ({State.REPLIED}, lambda c: services.rate_satisfaction(case_id=c.pk, satisfied=True)),
-        "request_withdrawal": (set(WITHDRAWABLE_STATES), lambda c: services.request_withdrawal(case_id=c.pk, reason="撤回")),
+        "rate_satisfaction": ({State.REPLIED}, lambda c: services.rate_satisfaction(access_proven=True, case_id=c.pk, satisfied=True)),
+        "request_withdrawal": (set(WITHDRAWABLE_STATES), lambda c: services.request_withdrawal(access_proven=True, case_id=c.pk, reason="撤回")),
         "transfer_out": (set(TRANSFERABLE_STATES), lambda c: services.transfer_out(
             case_id=c.pk, actor=team.supervisor, authority=team.outside_body, reason="移送")),
     }
@@ -154,7 +154,7 @@ def test_required_texts(team):
     with pytest.raises(ValidationError):
         services.reject(case_id=case.pk, actor=team.intake, reason="supplement_expired", text="系统原因")
     with pytest.raises(ValidationError):
-        services.request_withdrawal(case_id=case.pk, reason="")
+        services.request_withdrawal(access_proven=True, case_id=case.pk, reason="")
     with pytest.raises(ValidationError):
         services.request_supplement(case_id=case.pk, actor=team.intake, request_text="")
 
@@ -172,9 +172,9 @@ def test_transfer_only_to_outside_bodies_and_assign_only_to_departments(team):
 def test_withdrawal_rules(team, investigating):
     with pytest.raises(ActionNotAllowed):  # nothing requested yet
         services.decide_withdrawal(case_id=investigating.pk, actor=team.head, approve=True, note="同意")
-    services.request_withdrawal(case_id=investigating.pk, reason="撤回")
+    services.request_withdrawal(access_proven=True, case_id=investigating.pk, reason="撤回")
     with pytest.raises(ActionNotAllowed):
-        services.request_withdrawal(case_id=investigating.pk, reason="再次撤回")
+        services.request_withdrawal(access_proven=True, case_id=investigating.pk, reason="再次撤回")
     for actor in (team.intake, team.handler):  # office after referral; handler lacks the permission
         with pytest.raises(PermissionRefused):
             services.decide_withdrawal(case_id=investigating.pk, actor=actor, approve=True, note="同意")
@@ -186,6 +186,21 @@ def test_filer_account_must_match(team):
     with pytest.raises(PermissionRefused):
         services.supplement(case_id=case.pk, filer_user=team.handler, text="冒充补充")
     services.supplement(case_id=case.pk, filer_user=team.citizen, text="补充")
+
+
+@pytest.mark.parametrize("call", [
+    lambda c: services.supplement(case_id=c.pk, text="无人证明的补充"),
+    lambda c: services.request_withdrawal(case_id=c.pk, reason="无人证明的撤回"),
+    lambda c: services.rate_satisfaction(case_id=c.pk, satisfied=True),
+])
+def test_a_missing_filer_is_never_trusted(team, call):
+    """Without a logged-in filer the caller must say it verified the access code."""
+    case = CaseFactory(filer_user=team.citizen)
+    before = (case.state, case.version)
+    with pytest.raises(PermissionRefused):
+        call(case)
+    case = Case.objects.get(pk=case.pk)
+    assert (case.state, case.version, case.withdrawal_requested_at) == (*before, None)
 
 
 def test_stale_version_is_refused(team):
