@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from monitoring.views import imports, leads, profile
+from monitoring.views import imports, leads, profile, runs
 
 
 @hooks.register("register_admin_urls")
@@ -18,6 +18,9 @@ def register_monitoring_urls():
         path("monitoring/leads/<int:pk>/<slug:action>/", leads.LeadActionView.as_view(), name="monitoring_lead_action"),
         path("monitoring/entities/", profile.EntitySearchView.as_view(), name="monitoring_entities"),
         path("monitoring/entities/<int:pk>/", profile.EntityProfileView.as_view(), name="monitoring_entity_profile"),
+        path("monitoring/runs/", runs.RunListView.as_view(), name="monitoring_runs"),
+        path("monitoring/runs/new/", runs.StartRunView.as_view(), name="monitoring_run_new"),
+        path("monitoring/runs/<int:pk>/", runs.RunDetailView.as_view(), name="monitoring_run"),
         path("monitoring/imports/", imports.ImportListView.as_view(), name="monitoring_imports"),
         path("monitoring/imports/new/", imports.ImportUploadView.as_view(), name="monitoring_import_new"),
         path("monitoring/imports/<int:pk>/", imports.ImportDetailView.as_view(), name="monitoring_import"),
@@ -45,6 +48,12 @@ def register_leads_item():
 def register_profiles_item():
     return PermissionMenuItem(_("Company profiles"), reverse("monitoring_entities"), profile.VIEW_ENTITY,
                               icon_name="folder-open-inverse", order=200)
+
+
+@hooks.register("register_monitoring_menu_item")
+def register_runs_item():
+    return PermissionMenuItem(_("Screen runs"), reverse("monitoring_runs"), runs.VIEW_RUNS, icon_name="cogs",
+                              order=250)
 
 
 @hooks.register("register_monitoring_menu_item")

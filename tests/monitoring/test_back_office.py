@@ -10,7 +10,7 @@ from django.urls import reverse
 from cases.models import Case
 from directory.models import EntityRelation, TradingProject
 from directory.roles import DEPARTMENT_HEAD, EDITOR, INSPECTOR, OFFICE_SUPERVISOR
-from monitoring.models import Lead, LeadState, Screen, TradingImport
+from monitoring.models import Lead, LeadState, Screen, ScreenRun, TradingImport
 from monitoring.screens.base import Finding
 from monitoring.services.leads import record_findings
 from tests.factories.directory import (
@@ -252,3 +252,32 @@ def test_the_entity_list_links_to_the_company_profile(client, supervisor, ring):
     client.force_login(supervisor)
     page = client.get(reverse("directory_marketentity:index")).content.decode()
     assert reverse("monitoring_entity_profile", args=[ring["firms"][0].pk]) in page and "一企一档" in page
+
+
+# --- screen runs ---------------------------------------------------------------------------------
+
+def test_the_office_starts_a_run_and_sees_its_counts(client, supervisor, city, django_capture_on_commit_callbacks):
+    tender([500, 500, 530], department=city["zj"], code="TIE")
+    client.force_login(supervisor)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("monitoring_run_new"), {})
+    run = ScreenRun.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse("monitoring_run", args=[run.pk])
+    page = client.get(response["Location"]).content.decode()
+    assert run.state == "succeeded" and str(Screen.IDENTICAL_BIDS.label) in page  # named in Chinese
+    assert "1 个项目，3 份投标" in page
+    assert reverse("monitoring_run", args=[run.pk]) in client.get(reverse("monitoring_runs")).content.decode()
+    assert Lead.objects.filter(screen=Screen.IDENTICAL_BIDS).exists()
+
+
+def test_a_department_head_sees_runs_but_cannot_start_one(client, city):
+    client.force_login(staff("zjhead", DEPARTMENT_HEAD, city["zj"]))
+    page = client.get(reverse("monitoring_runs")).content.decode()
+    assert reverse("monitoring_run_new") not in page
+    assert refused(client.get(reverse("monitoring_run_new")))
+    assert refused(client.post(reverse("monitoring_run_new"), {})) and not ScreenRun.objects.exists()
+
+
+def test_inspectors_see_no_runs(client, city):
+    client.force_login(staff("insp", INSPECTOR, city["zj"]))
+    assert refused(client.get(reverse("monitoring_runs")))
