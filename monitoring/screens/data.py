@@ -12,13 +12,14 @@ from django.db import connection
 from django.db.models import Count, Max, Min
 
 from directory.models import Award, Bid, EntityRelation, MarketEntity, TradingProject
+from directory.models.market import PERSON_RELATION_KINDS
 
 BID = Bid._meta.db_table
 AWARD = Award._meta.db_table
 PROJECT = TradingProject._meta.db_table
 RELATION = EntityRelation._meta.db_table
 ENTITY = MarketEntity._meta.db_table
-PERSON_KINDS = (EntityRelation.Kind.LEGAL_REPRESENTATIVE, EntityRelation.Kind.MANAGER, EntityRelation.Kind.SHAREHOLDER)
+PERSON_KINDS = tuple(str(kind) for kind in PERSON_RELATION_KINDS)  # one home: directory.models.market
 
 
 def _rows(sql: str, params=()) -> list[tuple]:
