@@ -211,18 +211,14 @@ def bid_counts(bidder_ids=None) -> dict[int, int]:
     return dict(_rows(f"SELECT bidder_id, COUNT(*) FROM {BID} WHERE bidder_id IN ({marks}) GROUP BY bidder_id", ids))
 
 
-def group_tenders(member_ids) -> list[tuple[int, int, int, int, int | None]]:
-    """(project, department, members bidding, all bids, winner) for tenders where two or more
-    members bid."""
-    marks, ids = _in(member_ids)
-    sql = f"""
-    WITH n AS (SELECT project_id, COUNT(*) AS n FROM {BID} GROUP BY project_id)
-    SELECT b.project_id, p.department_id, COUNT(*), MAX(n.n), a.winner_id FROM {BID} b
-    JOIN n ON n.project_id = b.project_id
-    JOIN {PROJECT} p ON p.id = b.project_id LEFT JOIN {AWARD} a ON a.project_id = b.project_id
-    WHERE b.bidder_id IN ({marks}) GROUP BY b.project_id, p.department_id, a.winner_id HAVING COUNT(*) >= 2
-    """
-    return _rows(sql, ids)
+def bids_of_bidders(bidder_ids) -> list[tuple[int, int]]:
+    """(project, bidder) of every bid by the given bidders."""
+    result = []
+    ids = sorted(bidder_ids)
+    for start in range(0, len(ids), 900):
+        marks, chunk = _in(ids[start:start + 900])
+        result += _rows(f"SELECT project_id, bidder_id FROM {BID} WHERE bidder_id IN ({marks})", chunk)
+    return result
 
 
 def related_bidders_in_tenders() -> list[tuple[int, int, int, int, int, str, str]]:
