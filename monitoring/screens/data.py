@@ -238,18 +238,27 @@ def related_bidders_in_tenders() -> list[tuple[int, int, int, int, int, str, str
         FROM {RELATION} r1 JOIN {RELATION} r2
           ON r2.person_id_hash = r1.person_id_hash AND r2.entity_id <> r1.entity_id
         WHERE r1.person_id_hash <> '' AND r1.kind IN ({person}) AND r2.kind IN ({person})
+    ),
+    -- One pass over the bids finds the few (tender, value) pairs used twice; only those are joined.
+    shared_hash AS (
+        SELECT project_id, file_metadata_hash AS value FROM {BID} WHERE file_metadata_hash <> ''
+        GROUP BY project_id, file_metadata_hash HAVING COUNT(*) > 1
+    ),
+    shared_ip AS (
+        SELECT project_id, ip_address AS value FROM {BID} WHERE ip_address IS NOT NULL
+        GROUP BY project_id, ip_address HAVING COUNT(*) > 1
     )
     SELECT x.project_id, x.id, y.id, x.bidder_id, y.bidder_id, s.kind, s.value
     FROM shared s JOIN {BID} x ON x.bidder_id = s.a JOIN {BID} y ON y.bidder_id = s.b AND y.project_id = x.project_id
     WHERE x.bidder_id < y.bidder_id
     UNION ALL
     SELECT x.project_id, x.id, y.id, x.bidder_id, y.bidder_id, 'file_hash', x.file_metadata_hash
-    FROM {BID} x JOIN {BID} y ON y.project_id = x.project_id AND y.file_metadata_hash = x.file_metadata_hash
-    WHERE x.file_metadata_hash <> '' AND x.bidder_id < y.bidder_id
+    FROM shared_hash d JOIN {BID} x ON x.project_id = d.project_id AND x.file_metadata_hash = d.value
+    JOIN {BID} y ON y.project_id = d.project_id AND y.file_metadata_hash = d.value AND y.bidder_id > x.bidder_id
     UNION ALL
     SELECT x.project_id, x.id, y.id, x.bidder_id, y.bidder_id, 'ip', CAST(x.ip_address AS VARCHAR(64))
-    FROM {BID} x JOIN {BID} y ON y.project_id = x.project_id AND y.ip_address = x.ip_address
-    WHERE x.ip_address IS NOT NULL AND x.bidder_id < y.bidder_id
+    FROM shared_ip d JOIN {BID} x ON x.project_id = d.project_id AND x.ip_address = d.value
+    JOIN {BID} y ON y.project_id = d.project_id AND y.ip_address = d.value AND y.bidder_id > x.bidder_id
     """
     params = [*PERSON_KINDS, *PERSON_KINDS, *PERSON_KINDS, *PERSON_KINDS, *PERSON_KINDS]
     return _rows(sql, params)
