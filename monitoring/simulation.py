@@ -149,7 +149,7 @@ def simulate(*, seed: int, tenders: int, stdout=None, department_codes=None) -> 
             for firm in _honest_sample(rng, honest_pool, rng.randint(1, 4)):
                 prices[firm] = _honest_price(rng, firm, budget)
         else:
-            count = 1 if rng.random() < 0.04 else rng.randint(4, 14)
+            count = 1 if rng.random() < 0.04 else rng.randint(5, 16)
             for firm in _honest_sample(rng, honest_pool, count):
                 prices[firm] = _honest_price(rng, firm, budget)
             if rng.random() < 0.05:

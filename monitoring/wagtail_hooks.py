@@ -18,12 +18,14 @@ def register_monitoring_urls():
         path("monitoring/leads/<int:pk>/<slug:action>/", leads.LeadActionView.as_view(), name="monitoring_lead_action"),
         path("monitoring/entities/", profile.EntitySearchView.as_view(), name="monitoring_entities"),
         path("monitoring/entities/<int:pk>/", profile.EntityProfileView.as_view(), name="monitoring_entity_profile"),
-        path("monitoring/runs/", runs.RunListView.as_view(), name="monitoring_runs"),
-        path("monitoring/runs/new/", runs.StartRunView.as_view(), name="monitoring_run_new"),
-        path("monitoring/runs/<int:pk>/", runs.RunDetailView.as_view(), name="monitoring_run"),
         path("monitoring/imports/", imports.ImportListView.as_view(), name="monitoring_imports"),
         path("monitoring/imports/new/", imports.ImportUploadView.as_view(), name="monitoring_import_new"),
         path("monitoring/imports/<int:pk>/", imports.ImportDetailView.as_view(), name="monitoring_import"),
+        path("monitoring/leads/export.<str:fmt>", runs.export_leads, name="monitoring_leads_export"),
+        path("monitoring/runs/", runs.RunListView.as_view(), name="monitoring_runs"),
+        path("monitoring/runs/new/", runs.StartRunView.as_view(), name="monitoring_run_new"),
+        path("monitoring/runs/<int:pk>/", runs.RunDetailView.as_view(), name="monitoring_run"),
+        path("monitoring/runs/<int:pk>/progress.json", runs.run_progress, name="monitoring_run_progress"),
     ]
 
 
@@ -51,15 +53,15 @@ def register_profiles_item():
 
 
 @hooks.register("register_monitoring_menu_item")
-def register_runs_item():
-    return PermissionMenuItem(_("Screen runs"), reverse("monitoring_runs"), runs.VIEW_RUNS, icon_name="cogs",
-                              order=250)
-
-
-@hooks.register("register_monitoring_menu_item")
 def register_imports_item():
     return PermissionMenuItem(_("Trading data imports"), reverse("monitoring_imports"), imports.VIEW_IMPORTS,
                               icon_name="upload", order=300)
+
+
+@hooks.register("register_monitoring_menu_item")
+def register_runs_item():
+    return PermissionMenuItem(_("Screen runs"), reverse("monitoring_runs"), runs.VIEW_RUNS, icon_name="history",
+                              order=400)
 
 
 @hooks.register("register_admin_menu_item")

@@ -256,20 +256,6 @@ def test_the_entity_list_links_to_the_company_profile(client, supervisor, ring):
 
 # --- screen runs ---------------------------------------------------------------------------------
 
-def test_the_office_starts_a_run_and_sees_its_counts(client, supervisor, city, django_capture_on_commit_callbacks):
-    tender([500, 500, 530], department=city["zj"], code="TIE")
-    client.force_login(supervisor)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("monitoring_run_new"), {})
-    run = ScreenRun.objects.get()
-    assert response.status_code == 302 and response["Location"] == reverse("monitoring_run", args=[run.pk])
-    page = client.get(response["Location"]).content.decode()
-    assert run.state == "succeeded" and str(Screen.IDENTICAL_BIDS.label) in page  # named in Chinese
-    assert "1 个项目，3 份投标" in page
-    assert reverse("monitoring_run", args=[run.pk]) in client.get(reverse("monitoring_runs")).content.decode()
-    assert Lead.objects.filter(screen=Screen.IDENTICAL_BIDS).exists()
-
-
 def test_a_department_head_sees_runs_but_cannot_start_one(client, city):
     client.force_login(staff("zjhead", DEPARTMENT_HEAD, city["zj"]))
     page = client.get(reverse("monitoring_runs")).content.decode()
