@@ -83,6 +83,8 @@ def test_the_office_sees_every_lead_and_filters_them(client, supervisor, ring):
     assert "三家企业轮流中标" in page and "两份报价完全相同" not in page
     page = client.get(reverse("monitoring_leads"), {"department": ring["other"].department_id}).content.decode()
     assert "两份报价完全相同" in page and "三家企业轮流中标" not in page
+    export = reverse("monitoring_leads_export", args=["xlsx"]) + f"?department={ring['other'].department_id}"
+    assert export in page  # the exports keep the filters
     page = client.get(reverse("monitoring_leads"), {"state": LeadState.DISMISSED}).content.decode()
     assert "两份报价完全相同" not in page and "三家企业轮流中标" not in page
 
