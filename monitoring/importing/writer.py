@@ -117,8 +117,10 @@ class ChunkWriter:
 
     def _check_entity_types(self, releases, reject):
         codes = {code for r in releases for code in r.entities} - set(self.entities)
-        for code, pk, entity_type in MarketEntity.objects.filter(code__in=codes).values_list("code", "pk", "entity_type"):
-            self.entities[code] = (pk, entity_type, ())
+        for code, pk, entity_type, *values in MarketEntity.objects.filter(code__in=codes).values_list(
+            "code", "pk", "entity_type", *ENTITY_FIELDS
+        ):
+            self.entities[code] = (pk, entity_type, tuple(values))
         types = {code: value[1] for code, value in self.entities.items()}
         kept = []
         for release in releases:
@@ -154,6 +156,11 @@ class ChunkWriter:
         for release in releases:
             for code, entity in release.entities.items():
                 known = self.entities.get(code)
+                if known is not None:
+                    # A release that leaves a detail out does not erase what is on record.
+                    for field, stored in zip(ENTITY_FIELDS, known[2], strict=True):
+                        if stored and not getattr(entity, field):
+                            setattr(entity, field, stored)
                 if known is None or known[2] != self._entity_values(entity):
                     pending[code] = entity
         if pending:
