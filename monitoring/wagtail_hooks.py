@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from monitoring.views import imports, leads, profile
+from monitoring.views import imports, leads, profile, runs
 
 
 @hooks.register("register_admin_urls")
@@ -21,6 +21,11 @@ def register_monitoring_urls():
         path("monitoring/imports/", imports.ImportListView.as_view(), name="monitoring_imports"),
         path("monitoring/imports/new/", imports.ImportUploadView.as_view(), name="monitoring_import_new"),
         path("monitoring/imports/<int:pk>/", imports.ImportDetailView.as_view(), name="monitoring_import"),
+        path("monitoring/leads/export.<str:fmt>", runs.export_leads, name="monitoring_leads_export"),
+        path("monitoring/runs/", runs.RunListView.as_view(), name="monitoring_runs"),
+        path("monitoring/runs/new/", runs.StartRunView.as_view(), name="monitoring_run_new"),
+        path("monitoring/runs/<int:pk>/", runs.RunDetailView.as_view(), name="monitoring_run"),
+        path("monitoring/runs/<int:pk>/progress.json", runs.run_progress, name="monitoring_run_progress"),
     ]
 
 
@@ -51,6 +56,12 @@ def register_profiles_item():
 def register_imports_item():
     return PermissionMenuItem(_("Trading data imports"), reverse("monitoring_imports"), imports.VIEW_IMPORTS,
                               icon_name="upload", order=300)
+
+
+@hooks.register("register_monitoring_menu_item")
+def register_runs_item():
+    return PermissionMenuItem(_("Screen runs"), reverse("monitoring_runs"), runs.VIEW_RUNS, icon_name="history",
+                              order=400)
 
 
 @hooks.register("register_admin_menu_item")

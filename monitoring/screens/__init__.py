@@ -62,7 +62,7 @@ def run_all(parameters: dict[str, dict], enabled: set[str],
         Screen.BID_KING: lambda p: winrate.bid_king(bidders, p),
         Screen.COVER_BIDDER: lambda p: winrate.cover_bidder(bidders, p),
         Screen.UNSUCCESSFUL_BIDS: lambda p: winrate.unsuccessful_bids(bidders, p),
-        Screen.CO_BIDDING_RING: lambda p: cobidding.co_bidding_ring(p),
+        Screen.CO_BIDDING_RING: lambda p: cobidding.co_bidding_ring(tenders, p),
         Screen.COLLUSIVE_TENDER: lambda p: combined.collusive_tender(tenders, findings, p),
     }
     for index, screen in enumerate(ORDER):

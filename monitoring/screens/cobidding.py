@@ -3,7 +3,7 @@ activity explains, and among which the wins rotate."""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 import networkx as nx
 from django.utils.translation import gettext as _
@@ -27,7 +27,7 @@ def co_bidding_graph(params: dict) -> nx.Graph:
     return graph
 
 
-def co_bidding_ring(params: dict) -> list[Finding]:
+def co_bidding_ring(tenders: list[data.TenderStats], params: dict) -> list[Finding]:
     """Communities of the co-bidding graph (Louvain, networkx) with ≥ min_members firms, flagged
     when, over the tenders where two or more members bid (≥ min_together of them):
     - at least `min_rotation_winners` different members won (the wins rotate), and
@@ -41,23 +41,30 @@ def co_bidding_ring(params: dict) -> list[Finding]:
         return []
     communities = nx.community.louvain_communities(graph, weight="weight", resolution=params["resolution"],
                                                    seed=params["seed"])
+    communities = [c for c in communities if len(c) >= params["min_members"]]
+    community_of = {member: index for index, c in enumerate(communities) for member in c}
+    # Members bidding per (community, tender), from one read of the members' bids.
+    bidding = Counter((community_of[bidder], project) for project, bidder in data.bids_of_bidders(community_of))
+    by_id = {t.project_id: t for t in tenders}
+    together_of = defaultdict(list)
+    for (community, project), n in bidding.items():
+        if n >= 2 and project in by_id:
+            together_of[community].append((by_id[project], n))
     findings = []
-    for members in communities:
-        if len(members) < params["min_members"]:
+    for index, members in enumerate(communities):
+        together = together_of[index]
+        if len(together) < params["min_together"]:
             continue
-        tenders = data.group_tenders(members)
-        if len(tenders) < params["min_together"]:
-            continue
-        awarded = [t for t in tenders if t[4] is not None]
+        awarded = [(t, n) for t, n in together if t.winner_id is not None]
         if not awarded:
             continue
-        winners = Counter(t[4] for t in awarded if t[4] in members)
+        winners = Counter(t.winner_id for t, _n in awarded if t.winner_id in members)
         share = sum(winners.values()) / len(awarded)
-        expected = sum(t[2] / t[3] for t in awarded) / len(awarded)
+        expected = sum(n / t.submitted for t, n in awarded) / len(awarded)
         if len(winners) < params["min_rotation_winners"] or share < params["min_group_win_share"]:
             continue
         codes = data.entity_codes(members)
-        departments = Counter(t[1] for t in tenders)
+        departments = Counter(t.department_id for t, _n in together)
         ordered = sorted(codes[m][0] for m in members)
         findings.append(Finding(
             screen=Screen.CO_BIDDING_RING, key="ring:" + ",".join(ordered),
@@ -66,13 +73,13 @@ def co_bidding_ring(params: dict) -> list[Finding]:
                       "(%(expected).0f%% expected), with %(winners)s different members taking turns to win. "
                       "Compare their bids tender by tender, starting with the ones the members lost to each other.")
             % {"count": len(members), "names": "、".join(sorted(codes[m][1] for m in members)),
-               "tenders": len(tenders), "share": share * 100, "expected": expected * 100, "winners": len(winners)},
-            evidence={"members": ordered, "tenders_together": len(tenders), "group_win_share": round(share, 3),
+               "tenders": len(together), "share": share * 100, "expected": expected * 100, "winners": len(winners)},
+            evidence={"members": ordered, "tenders_together": len(together), "group_win_share": round(share, 3),
                       "expected_share": round(expected, 3), "winning_members": len(winners),
                       "wins_by_member": {codes[m][0]: n for m, n in winners.most_common()},
                       "edges": [[codes[a][0], codes[b][0], round(d["weight"], 3), d["together"]]
                                 for a, b, d in graph.subgraph(members).edges(data=True)]},
-            entity_ids=sorted(members), project_ids=sorted(t[0] for t in tenders),
+            entity_ids=sorted(members), project_ids=sorted(t.project_id for t, _n in together),
             department_id=departments.most_common(1)[0][0], raises_lead=params["raise_leads"],
         ))
     return findings

@@ -12,13 +12,14 @@ from django.db import connection
 from django.db.models import Count, Max, Min
 
 from directory.models import Award, Bid, EntityRelation, MarketEntity, TradingProject
+from directory.models.market import PERSON_RELATION_KINDS
 
 BID = Bid._meta.db_table
 AWARD = Award._meta.db_table
 PROJECT = TradingProject._meta.db_table
 RELATION = EntityRelation._meta.db_table
 ENTITY = MarketEntity._meta.db_table
-PERSON_KINDS = (EntityRelation.Kind.LEGAL_REPRESENTATIVE, EntityRelation.Kind.MANAGER, EntityRelation.Kind.SHAREHOLDER)
+PERSON_KINDS = tuple(str(kind) for kind in PERSON_RELATION_KINDS)  # one home: directory.models.market
 
 
 def _rows(sql: str, params=()) -> list[tuple]:
@@ -210,18 +211,14 @@ def bid_counts(bidder_ids=None) -> dict[int, int]:
     return dict(_rows(f"SELECT bidder_id, COUNT(*) FROM {BID} WHERE bidder_id IN ({marks}) GROUP BY bidder_id", ids))
 
 
-def group_tenders(member_ids) -> list[tuple[int, int, int, int, int | None]]:
-    """(project, department, members bidding, all bids, winner) for tenders where two or more
-    members bid."""
-    marks, ids = _in(member_ids)
-    sql = f"""
-    WITH n AS (SELECT project_id, COUNT(*) AS n FROM {BID} GROUP BY project_id)
-    SELECT b.project_id, p.department_id, COUNT(*), MAX(n.n), a.winner_id FROM {BID} b
-    JOIN n ON n.project_id = b.project_id
-    JOIN {PROJECT} p ON p.id = b.project_id LEFT JOIN {AWARD} a ON a.project_id = b.project_id
-    WHERE b.bidder_id IN ({marks}) GROUP BY b.project_id, p.department_id, a.winner_id HAVING COUNT(*) >= 2
-    """
-    return _rows(sql, ids)
+def bids_of_bidders(bidder_ids) -> list[tuple[int, int]]:
+    """(project, bidder) of every bid by the given bidders."""
+    result = []
+    ids = sorted(bidder_ids)
+    for start in range(0, len(ids), 900):
+        marks, chunk = _in(ids[start:start + 900])
+        result += _rows(f"SELECT project_id, bidder_id FROM {BID} WHERE bidder_id IN ({marks})", chunk)
+    return result
 
 
 def related_bidders_in_tenders() -> list[tuple[int, int, int, int, int, str, str]]:
@@ -241,18 +238,27 @@ def related_bidders_in_tenders() -> list[tuple[int, int, int, int, int, str, str
         FROM {RELATION} r1 JOIN {RELATION} r2
           ON r2.person_id_hash = r1.person_id_hash AND r2.entity_id <> r1.entity_id
         WHERE r1.person_id_hash <> '' AND r1.kind IN ({person}) AND r2.kind IN ({person})
+    ),
+    -- One pass over the bids finds the few (tender, value) pairs used twice; only those are joined.
+    shared_hash AS (
+        SELECT project_id, file_metadata_hash AS value FROM {BID} WHERE file_metadata_hash <> ''
+        GROUP BY project_id, file_metadata_hash HAVING COUNT(*) > 1
+    ),
+    shared_ip AS (
+        SELECT project_id, ip_address AS value FROM {BID} WHERE ip_address IS NOT NULL
+        GROUP BY project_id, ip_address HAVING COUNT(*) > 1
     )
     SELECT x.project_id, x.id, y.id, x.bidder_id, y.bidder_id, s.kind, s.value
     FROM shared s JOIN {BID} x ON x.bidder_id = s.a JOIN {BID} y ON y.bidder_id = s.b AND y.project_id = x.project_id
     WHERE x.bidder_id < y.bidder_id
     UNION ALL
     SELECT x.project_id, x.id, y.id, x.bidder_id, y.bidder_id, 'file_hash', x.file_metadata_hash
-    FROM {BID} x JOIN {BID} y ON y.project_id = x.project_id AND y.file_metadata_hash = x.file_metadata_hash
-    WHERE x.file_metadata_hash <> '' AND x.bidder_id < y.bidder_id
+    FROM shared_hash d JOIN {BID} x ON x.project_id = d.project_id AND x.file_metadata_hash = d.value
+    JOIN {BID} y ON y.project_id = d.project_id AND y.file_metadata_hash = d.value AND y.bidder_id > x.bidder_id
     UNION ALL
     SELECT x.project_id, x.id, y.id, x.bidder_id, y.bidder_id, 'ip', CAST(x.ip_address AS VARCHAR(64))
-    FROM {BID} x JOIN {BID} y ON y.project_id = x.project_id AND y.ip_address = x.ip_address
-    WHERE x.ip_address IS NOT NULL AND x.bidder_id < y.bidder_id
+    FROM shared_ip d JOIN {BID} x ON x.project_id = d.project_id AND x.ip_address = d.value
+    JOIN {BID} y ON y.project_id = d.project_id AND y.ip_address = d.value AND y.bidder_id > x.bidder_id
     """
     params = [*PERSON_KINDS, *PERSON_KINDS, *PERSON_KINDS, *PERSON_KINDS, *PERSON_KINDS]
     return _rows(sql, params)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from cases.models import Case
 from directory.models import EntityRelation, TradingProject
 from directory.roles import DEPARTMENT_HEAD, EDITOR, INSPECTOR, OFFICE_SUPERVISOR
-from monitoring.models import Lead, LeadState, Screen, TradingImport
+from monitoring.models import Lead, LeadState, Screen, ScreenRun, TradingImport
 from monitoring.screens.base import Finding
 from monitoring.services.leads import record_findings
 from tests.factories.directory import (
@@ -83,6 +83,8 @@ def test_the_office_sees_every_lead_and_filters_them(client, supervisor, ring):
     assert "三家企业轮流中标" in page and "两份报价完全相同" not in page
     page = client.get(reverse("monitoring_leads"), {"department": ring["other"].department_id}).content.decode()
     assert "两份报价完全相同" in page and "三家企业轮流中标" not in page
+    export = reverse("monitoring_leads_export", args=["xlsx"]) + f"?department={ring['other'].department_id}"
+    assert export in page  # the exports keep the filters
     page = client.get(reverse("monitoring_leads"), {"state": LeadState.DISMISSED}).content.decode()
     assert "两份报价完全相同" not in page and "三家企业轮流中标" not in page
 
@@ -252,3 +254,18 @@ def test_the_entity_list_links_to_the_company_profile(client, supervisor, ring):
     client.force_login(supervisor)
     page = client.get(reverse("directory_marketentity:index")).content.decode()
     assert reverse("monitoring_entity_profile", args=[ring["firms"][0].pk]) in page and "一企一档" in page
+
+
+# --- screen runs ---------------------------------------------------------------------------------
+
+def test_a_department_head_sees_runs_but_cannot_start_one(client, city):
+    client.force_login(staff("zjhead", DEPARTMENT_HEAD, city["zj"]))
+    page = client.get(reverse("monitoring_runs")).content.decode()
+    assert reverse("monitoring_run_new") not in page
+    assert refused(client.get(reverse("monitoring_run_new")))
+    assert refused(client.post(reverse("monitoring_run_new"), {})) and not ScreenRun.objects.exists()
+
+
+def test_inspectors_see_no_runs(client, city):
+    client.force_login(staff("insp", INSPECTOR, city["zj"]))
+    assert refused(client.get(reverse("monitoring_runs")))

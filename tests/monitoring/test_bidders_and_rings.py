@@ -104,10 +104,10 @@ def test_co_bidding_ring_rotates_wins_and_honest_wide_bidders_are_left_alone():
         order = ring[index % 4:] + ring[:index % 4]  # a different member wins each time
         tender([100, 101, 102, 103], bidders=order)
         tender([100, 105, 111], bidders=[honest[(index + k * 5) % 12] for k in range(3)])
-    (finding,) = cobidding.co_bidding_ring(params("co_bidding_ring"))
+    (finding,) = cobidding.co_bidding_ring(data.tender_stats(), params("co_bidding_ring"))
     assert set(finding.entity_ids) == {m.pk for m in ring}
     assert finding.evidence["winning_members"] == 4 and finding.evidence["group_win_share"] == 1.0
 
 
 def test_no_ring_without_co_bidding():
-    assert cobidding.co_bidding_ring(params("co_bidding_ring")) == []
+    assert cobidding.co_bidding_ring(data.tender_stats(), params("co_bidding_ring")) == []
