@@ -15,7 +15,7 @@ WIN_RATE = {"min_bids": 10, "z_threshold": 3.0, "close_margin": 0.03, "min_close
 
 DEFAULTS: dict[str, dict] = {
     Screen.BID_KING: {**WIN_RATE, "min_partner_share": 0.5},
-    Screen.COVER_BIDDER: {**WIN_RATE},
+    Screen.COVER_BIDDER: {**WIN_RATE, "z_threshold": 2.0},  # the close-loss sign guards honest dear firms
     Screen.UNSUCCESSFUL_BIDS: {"percentile": 75, "fence_k": 1.5, "threshold": None, "require_cartel_signs": True,
                                "close_margin": 0.03, "min_close_share": 0.8,
                                "raise_leads": True},
