@@ -19,7 +19,7 @@ DEFAULTS: dict[str, dict] = {
     Screen.UNSUCCESSFUL_BIDS: {"percentile": 75, "fence_k": 1.5, "threshold": None, "require_cartel_signs": True,
                                "close_margin": 0.03, "min_close_share": 0.8,
                                "raise_leads": True},
-    Screen.CO_BIDDING_RING: {"min_together": 5, "min_jaccard": 0.6, "min_members": 3, "min_rotation_winners": 2,
+    Screen.CO_BIDDING_RING: {"min_together": 5, "min_jaccard": 0.7, "min_members": 3, "min_rotation_winners": 2,
                              "min_group_win_share": 0.6, "resolution": 1.0, "seed": 1, "raise_leads": True},
     Screen.RELATED_BIDDERS: {"kinds": ["person", "phone", "email", "address", "deposit_account", "file_hash", "ip"],
                              "raise_leads": True},
