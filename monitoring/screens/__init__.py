@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from contextlib import contextmanager
+
+from django.db import connection
 
 from monitoring.models import Screen
 from monitoring.screens import cobidding, combined, data, pricing, related, winrate
@@ -46,6 +49,27 @@ def run_all(parameters: dict[str, dict], enabled: set[str],
             progress: Callable[[int, str], None] | None = None) -> tuple[dict[str, list[Finding]], dict[str, float]]:
     """Run every enabled screen with `parameters` (complete, defaults merged). Returns the findings
     and the seconds each screen took."""
+    with _sort_memory():
+        return _run_all(parameters, enabled, progress)
+
+
+@contextmanager
+def _sort_memory():
+    """On PostgreSQL, give this session's sorts and hashes room (the run is one process at a time;
+    4 MB default spills 1,000,000-bid sorts to disk), and put the default back afterwards."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET work_mem = '64MB'")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET work_mem")
+
+
+def _run_all(parameters, enabled, progress):
     findings: dict[str, list[Finding]] = {}
     seconds: dict[str, float] = {}
     started = time.perf_counter()
