@@ -131,6 +131,9 @@ if not USING_POSTGRES:
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
     })
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# PostgreSQL: the least-privilege role the application connects as (README, Security). When set,
+# every `migrate` (run as the owner role) re-applies its grants (portal.db_roles).
+DB_RUNTIME_ROLE = env_str("DB_RUNTIME_ROLE")
 
 # --- Cache, Celery --------------------------------------------------------------------------
 REDIS_URL = env_str("REDIS_URL")
