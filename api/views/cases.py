@@ -190,14 +190,15 @@ class StaffCaseTransition(APIView):
         data.setdefault("version", case.version)
         if "approve" in data:
             data["approve"] = "yes" if data["approve"] else "no"
-        form = spec.form_class(data=data)
-        if not form.is_valid():
-            raise from_form_errors(form)
-        if spec.versioned and form.cleaned_data["version"] != case.version:
+        # As in the back office: a stale view first, then whether the action is open to the caller.
+        if spec.versioned and data["version"] != case.version:
             raise StaleObject()
         if name not in selectors.available_actions(request.user, case):
             raise exceptions.PermissionDenied(
                 _("“%(action)s” is not possible for you on this case now.") % {"action": spec.label})
+        form = spec.form_class(data=data)
+        if not form.is_valid():
+            raise from_form_errors(form)
         arguments = dict(case_id=case.pk, actor=request.user, **form.service_arguments())
         if spec.versioned:
             arguments.update(expected_version=form.cleaned_data["version"], ip_address=client_ip(request._request))

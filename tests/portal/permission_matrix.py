@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 
 OK, LOGIN, DENIED, MISSING, REDIRECT, POST_ONLY = "ok", "login", "denied", "missing", "redirect", "post_only"
+UNAUTHORIZED = "unauthorized"  # 401: the API asks for a token
 
 ROLES = (
     "anonymous", "complainant", "office_intake", "office_supervisor", "department_head", "handler",
@@ -64,6 +65,14 @@ def django_admin(path, allowed, **outcomes):
     """Django admin: only is_staff accounts get in; among them only `allowed` get this page."""
     table = {role: LOGIN for role in ROLES if role not in DJANGO_ADMIN_STAFF}
     table.update(dict.fromkeys(allowed, OK))
+    table.update(outcomes)
+    return Row(path, table, default=DENIED)
+
+
+def api_staff(path, allowed, **outcomes):
+    """An API endpoint for back-office sessions (or client tokens): 401 without either, `allowed`
+    roles get it, other accounts are refused."""
+    table = {"anonymous": UNAUTHORIZED, **dict.fromkeys(allowed, OK)}
     table.update(outcomes)
     return Row(path, table, default=DENIED)
 
@@ -132,6 +141,7 @@ DISCLOSURE_READERS = ("office_intake", "office_supervisor", "department_head", "
 DIRECTORY_READERS = ("office_intake", "office_supervisor", "department_head", "handler", "grid_supervisor",
                      "inspection_manager", "auditor", "superuser")
 SUPERVISOR = ("office_supervisor", "superuser")
+MONITORING_STAFF = ("office_supervisor", "department_head", "auditor", "superuser")  # monitoring permissions
 INSPECTION_MANAGER = ("inspection_manager", "superuser")
 WAGTAIL_SUPERUSER_ONLY = ("superuser",)
 
@@ -274,6 +284,34 @@ MATRIX: dict[str, Row] = {
                           importers=INSPECTION_MANAGER),
     **_django_admin_model("inspections", "inspectortie", view=DJANGO_ADMIN_STAFF, add=INSPECTION_MANAGER,
                           importers=None),
+    # Integration API (api/): staff endpoints take a back-office session or a client token; without
+    # either the answer is 401. Sessions get exactly the back office's case visibility.
+    "api/schema/": public(lambda w: "/api/schema/"),
+    "api/docs/": public(lambda w: "/api/docs/"),
+    "api/": Row(lambda w: "/api/", default=MISSING),  # unknown API paths: a problem+json 404
+    "api/v1/cases/": api_staff(lambda w: "/api/v1/cases/", CASE_STAFF),
+    "api/v1/cases/track/": Row(lambda w: "/api/v1/cases/track/", default=POST_ONLY),
+    "api/v1/cases/<str:number>/": api_staff(lambda w: f"/api/v1/cases/{w.case.number}/", CASE_STAFF,
+                                            grid_supervisor=MISSING),
+    "api/v1/cases/<str:number>/transitions/<str:name>/": api_staff(
+        lambda w: f"/api/v1/cases/{w.case.number}/transitions/add_internal_note/", (),
+        **dict.fromkeys(CASE_STAFF, POST_ONLY)),
+    "api/v1/disclosures/": public(lambda w: "/api/v1/disclosures/"),
+    "api/v1/disclosures/<int:pk>/": public(lambda w: f"/api/v1/disclosures/{w.disclosure.pk}/"),
+    "api/v1/draws/<str:number>/": public(lambda w: f"/api/v1/draws/{w.plan.code}/"),
+    "api/v1/statistics/quarters/": public(lambda w: "/api/v1/statistics/quarters/"),
+    # No quarter of the world has a published report.
+    "api/v1/statistics/quarters/<str:period>/": Row(lambda w: "/api/v1/statistics/quarters/2026-Q3/",
+                                                    default=MISSING),
+    "api/v1/trading/releases/": api_staff(lambda w: "/api/v1/trading/releases/", (),
+                                          **dict.fromkeys(MONITORING_STAFF, POST_ONLY)),
+    "api/v1/trading/imports/<int:pk>/": api_staff(lambda w: "/api/v1/trading/imports/0/", (),
+                                                  **dict.fromkeys(MONITORING_STAFF, MISSING)),
+    "admin/api_client/new/": back_office(url("api_client:add"), SUPERVISOR),
+    "admin/api_client/edit/<int:pk>/": back_office(lambda w: "/admin/api_client/edit/0/", (),
+                                                   **dict.fromkeys(SUPERVISOR, MISSING)),
+    "admin/api/clients/<int:pk>/rotate/": back_office(lambda w: "/admin/api/clients/0/rotate/", (),
+                                                      others=POST_ONLY),
 }
 
 # Third-party URL families: no row each, but the sweep test requests every one of them as an

@@ -21,6 +21,7 @@ from tests.portal.permission_matrix import (
     PUBLIC_THIRD_PARTY,
     REDIRECT,
     ROLES,
+    UNAUTHORIZED,
 )
 from tests.portal.permission_world import build_world
 
@@ -60,7 +61,7 @@ def outcome(response):
         if location.split("?")[0] == reverse("wagtailadmin_home"):
             return DENIED
         return REDIRECT
-    return {403: DENIED, 404: MISSING, 405: POST_ONLY}.get(status, str(status))
+    return {401: UNAUTHORIZED, 403: DENIED, 404: MISSING, 405: POST_ONLY}.get(status, str(status))
 
 
 def test_every_url_has_a_rule():
