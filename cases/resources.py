@@ -8,9 +8,10 @@ import secrets
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
-from import_export import fields, widgets
+from import_export import fields, resources, widgets
 
 from cases import deadlines
+from cases.exports import EXPORT_COLUMNS, DeadlineClock, export_row
 from cases.models import (
     Case,
     CaseEvent,
@@ -188,3 +189,36 @@ class HistoricalCaseResource(StrictResource):
         if sequence.last_value < value:
             sequence.last_value = value
             sequence.save(update_fields=["last_value"])
+
+
+# --- Export -------------------------------------------------------------------------------------
+
+class _CaseListResourceBase(resources.ModelResource):
+    """The case list exactly as the back-office queues export it (cases.exports): the same
+    columns and the same identity rule (a hidden filer stays hidden, and no ID number, phone,
+    e-mail or address is ever in it). Export only; the caller passes a visible queryset."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.clock = DeadlineClock()
+        self._row = (None, {})
+
+    def export_field(self, field, instance, **kwargs):
+        if self._row[0] != instance.pk:
+            self._row = (instance.pk, export_row(instance, self.clock))
+        return self._row[1][field.attribute]
+
+    def import_data(self, *args, **kwargs):
+        raise PermissionError("the case list is export-only")
+
+
+class _CaseListMeta:
+    model = Case
+    fields = [key for key, _heading in EXPORT_COLUMNS]
+    export_order = fields
+
+
+CaseListResource = type("CaseListResource", (_CaseListResourceBase,), {
+    "Meta": _CaseListMeta,
+    **{key: fields.Field(attribute=key, column_name=heading, readonly=True) for key, heading in EXPORT_COLUMNS},
+})

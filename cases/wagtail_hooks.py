@@ -11,6 +11,7 @@ from cases.admin_views.actions import CaseActionView
 from cases.admin_views.detail import CaseDetailView
 from cases.admin_views.extensions import DecideExtensionView, PendingExtensionsView
 from cases.admin_views.files import AttachmentDownloadView
+from cases.admin_views.identity_export import IdentityExportView
 from cases.admin_views.intake import ReceiptView, StaffIntakeView
 from cases.admin_views.queues import QUEUE_TITLES, CaseQueueView, queue_names_for
 from cases.models import Case
@@ -21,6 +22,7 @@ def register_case_urls():
     return [
         path("cases/queue/<str:queue>/", CaseQueueView.as_view(), name="cases_queue"),
         path("cases/queue/<str:queue>/results/", CaseQueueView.as_view(results_only=True), name="cases_queue_results"),
+        path("cases/queue/<str:queue>/identities/", IdentityExportView.as_view(), name="cases_identity_export"),
         path("cases/new/", StaffIntakeView.as_view(), name="cases_intake"),
         path("cases/<int:pk>/", CaseDetailView.as_view(), name="cases_case"),
         path("cases/<int:pk>/receipt/", ReceiptView.as_view(), name="cases_receipt"),

@@ -7,12 +7,23 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from inspections import selectors
+from portal.spreadsheets import neutralise_formula
+
+
+class _SafeSheet:
+    """A worksheet whose appended rows never hold live formulas (text typed by staff)."""
+
+    def __init__(self, sheet):
+        self.sheet = sheet
+
+    def append(self, row):
+        self.sheet.append([neutralise_formula(value) for value in row])
 
 
 def plan_workbook(plan) -> bytes:
     book = Workbook()
-    sheet = book.active
-    sheet.title = _("Plan")
+    sheet = _SafeSheet(book.active)
+    book.active.title = _("Plan")
     sheet.append([_("Plan number"), plan.code])
     sheet.append([_("Title"), plan.title])
     sheet.append([_("State"), plan.get_state_display()])
@@ -28,7 +39,7 @@ def plan_workbook(plan) -> bytes:
         if record.drawn_at:
             sheet.append([_("Secret"), record.secret])
             sheet.append([_("Public value"), record.public_value])
-    results = book.create_sheet(_("Inspections"))
+    results = _SafeSheet(book.create_sheet(_("Inspections")))
     results.append([_("No."), _("Target"), _("Target id"), _("Department"), _("Risk grade"), _("Selected because"),
                      _("Inspectors"), _("State"), _("Result"), _("Findings"), _("Ended on"), _("Publish by"),
                      _("Published on"), _("Case number")])

@@ -137,6 +137,8 @@ def register_inspection_urls():
         path("inspections/plans/<int:pk>/export.xlsx", admin_plans.plan_export, name="inspections_plan_export"),
         path("inspections/plans/<int:pk>/<slug:action>/", admin_plans.PlanActionView.as_view(),
              name="inspections_plan_action"),
+        path("inspections/inspections/<int:pk>/evidence/<int:evidence_pk>/", admin_inspections.evidence_download,
+             name="inspections_evidence_download"),
         path("inspections/inspections/<int:pk>/<slug:action>/", admin_inspections.InspectionActionView.as_view(),
              name="inspections_inspection_action"),
         path("inspections/build-targets/", BuildTargetsView.as_view(), name="inspections_build_targets"),

@@ -11,9 +11,9 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
-from import_export.formats.base_formats import CSV, XLSX
 
 from portal.env import env_bool, env_int, env_list, env_str
+from portal.spreadsheets import SafeCSV, SafeXLSX
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("PORTAL_VAR_DIR", str(BASE_DIR / "var")))
@@ -128,9 +128,18 @@ DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int
 USING_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 if not USING_POSTGRES:
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    # SQLite: wait for the writer lock instead of failing at once under concurrent requests.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # SQLite for concurrent requests: readers never block the writer (WAL), a writer waits up to
+    # 20 s for the lock (busy timeout), and a transaction takes the write lock when it begins
+    # (IMMEDIATE), so two transactions that read then write cannot deadlock into "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    })
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# PostgreSQL: the least-privilege role the application connects as (README, Security). When set,
+# every `migrate` (run as the owner role) re-applies its grants (portal.db_roles).
+DB_RUNTIME_ROLE = env_str("DB_RUNTIME_ROLE")
 
 # --- Cache, Celery --------------------------------------------------------------------------
 REDIS_URL = env_str("REDIS_URL")
@@ -194,7 +203,9 @@ OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "公共资源交易监督平台")
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# Lock one account from one address (a nested list is an AND): an attacker at one address cannot
+# lock out the whole office behind it, nor lock the rightful user out from anywhere else.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # Behind reverse proxies, the client address comes from X-Forwarded-For (portal.http.client_ip).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "portal.http.client_ip"
@@ -215,6 +226,8 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Filers' evidence and inspection evidence: outside MEDIA_ROOT, no URL (portal.storage).
+PRIVATE_FILES_ROOT = Path(env_str("PRIVATE_FILES_ROOT", str(VAR_DIR / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -255,7 +268,11 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "tx
 # --- Import/export --------------------------------------------------------------------------
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
-IMPORT_EXPORT_FORMATS = [CSV, XLSX]
+# Exports never carry live formulas (portal.spreadsheets).
+IMPORT_EXPORT_FORMATS = [SafeCSV, SafeXLSX]
+# Django admin import/export need the model's add/view permission, not just a staff account.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
 # --- Security -------------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

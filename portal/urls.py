@@ -1,9 +1,9 @@
 from importlib.util import find_spec
 
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -21,7 +21,10 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Development only, and only Wagtail's public images: documents go through Wagtail's serve
+    # view (collection privacy), case and inspection evidence through their checked views.
+    urlpatterns.append(re_path(r"^media/(?P<path>(?:original_images|images)/.+)$", serve,
+                               {"document_root": settings.MEDIA_ROOT}, name="debug_media"))
 
 # Each app's public URLs, when it has any.
 for label, prefix in (("cases", "cases/"), ("inspections", "inspections/"), ("publicity", "publicity/"),

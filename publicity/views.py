@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from portal import spreadsheets
 from publicity.forms import DisclosureFilterForm
 from publicity.resources import PublicDisclosureResource
 from publicity.selectors import public_disclosure, public_disclosures
@@ -78,8 +79,7 @@ def disclosure_export(request, fmt: str):
     resource = PublicDisclosureResource(base_url=request.build_absolute_uri("/")[:-1])
     dataset = resource.export(queryset=queryset)
     content_type, extension = EXPORT_FORMATS[fmt]
-    # Excel opens UTF-8 CSV correctly only with a byte order mark.
-    content = ("\ufeff" + dataset.csv).encode("utf-8") if fmt == "csv" else dataset.export("xlsx")
+    content = spreadsheets.csv_bytes(dataset) if fmt == "csv" else spreadsheets.xlsx_bytes(dataset)
     response = HttpResponse(content, content_type=content_type)
     filename = f"disclosures-{timezone.localdate():%Y%m%d}.{extension}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from portal.spreadsheets import neutralise_formula
 from reporting.presentation import Table
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -31,14 +32,14 @@ def workbook_bytes(tables: list[Table], *, heading: str = "") -> bytes:
         sheet = book.create_sheet(_sheet_title(table.title, used))
         row = 1
         if heading:
-            sheet.cell(row=1, column=1, value=f"{heading} · {table.title}").font = Font(bold=True)
+            sheet.cell(row=1, column=1, value=neutralise_formula(f"{heading} · {table.title}")).font = Font(bold=True)
             row = 3
         for column, title in enumerate(table.columns, start=1):
-            sheet.cell(row=row, column=column, value=title).font = Font(bold=True)
+            sheet.cell(row=row, column=column, value=neutralise_formula(title)).font = Font(bold=True)
         for cells in table.rows:
             row += 1
             for column, cell in enumerate(cells, start=1):
-                target = sheet.cell(row=row, column=column, value=cell.value if cell.value is not None else cell.text)
+                target = sheet.cell(row=row, column=column, value=neutralise_formula(cell.value if cell.value is not None else cell.text))
                 if cell.percent:
                     target.number_format = "0.0%"
         for column, title in enumerate(table.columns, start=1):

@@ -1,7 +1,6 @@
 """Attachment downloads: only through this permission-checked view, never a public media URL."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 from django.views import View
@@ -9,6 +8,7 @@ from django.views import View
 from cases import selectors, services
 from cases.admin_views.common import require_case_staff
 from cases.models import Attachment
+from portal.storage import attachment_response
 
 
 def shows_hidden_identity(attachment, *, identity_visible: bool) -> bool:
@@ -31,14 +31,5 @@ class AttachmentDownloadView(View):
                 raise PermissionDenied
             services.reveal_identity(case_id=case.pk, actor=request.user, reason=gettext(
                 "Downloaded the scan “%(name)s”, which shows the filer's identity.") % {"name": attachment.original_name})
-        try:
-            handle = attachment.file.open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
-        response = FileResponse(
-            handle, as_attachment=True, filename=attachment.original_name,
-            content_type=attachment.content_type or "application/octet-stream",
-        )
-        response["Cache-Control"] = "private, no-store"
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return attachment_response(attachment.file, filename=attachment.original_name,
+                                   content_type=attachment.content_type)

@@ -9,6 +9,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
+from wagtail.admin.widgets.button import Button
 
 from cases import selectors
 from cases.admin_forms.filters import CaseFilterSet
@@ -16,6 +17,7 @@ from cases.admin_views.common import require_case_staff
 from cases.exports import EXPORT_COLUMNS, DeadlineClock, export_row, listed_filer, staff_name
 from cases.models import Case
 from cases.models.case import HANDLE
+from portal.spreadsheets import SafeSpreadsheetExportMixin
 
 QUEUE_TITLES = {
     "mine": _("My cases"),
@@ -53,7 +55,7 @@ class WorkdaysLeftColumn(Column):
         return context
 
 
-class CaseQueueView(IndexView):
+class CaseQueueView(SafeSpreadsheetExportMixin, IndexView):
     model = Case
     any_permission_required = None
     header_icon = "clipboard-list"
@@ -147,6 +149,16 @@ class CaseQueueView(IndexView):
 
     def get_filename(self):
         return f"cases-{self.queue_name}-{timezone.localdate():%Y%m%d}"
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons.copy()
+        if self.request.user.has_perm(selectors.REVEAL):
+            query = self.request.GET.urlencode()
+            url = reverse("cases_identity_export", args=[self.queue_name]) + (f"?{query}" if query else "")
+            buttons.append(Button(_("Export with filers' identities (recorded)"), url=url, icon_name="download",
+                                  priority=110))
+        return buttons
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

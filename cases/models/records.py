@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from cases.models.case import Case
 from cases.models.choices import DeadlineTrack, Kind
 from portal.audit import AppendOnlyModel, append_only_triggers
+from portal.storage import RandomFileName, private_files
 
 
 class CaseEvent(AppendOnlyModel):
@@ -49,7 +50,7 @@ class Attachment(models.Model):
         DECISION = "decision", _("Decision document")
 
     case = models.ForeignKey(Case, models.CASCADE, related_name="attachments", verbose_name=_("case"))
-    file = models.FileField(_("file"), upload_to="cases/%Y/%m/")
+    file = models.FileField(_("file"), upload_to=RandomFileName("cases"), storage=private_files)
     original_name = models.CharField(_("file name"), max_length=200)
     content_type = models.CharField(_("content type"), max_length=100)
     size = models.PositiveIntegerField(_("size (bytes)"))

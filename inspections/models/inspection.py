@@ -9,6 +9,7 @@ from django_fsm import RETURN_VALUE, FSMField, transition
 from directory.models import Department
 from inspections.models.directories import InspectionItem, InspectionTarget, Inspector
 from inspections.models.plans import InspectionPlan
+from portal.storage import RandomFileName, private_files
 
 INSPECTION_PERMISSION_WORK = "inspections.work_inspection"
 INSPECTION_PERMISSION_PUBLISH = "inspections.publish_inspection"
@@ -151,7 +152,7 @@ class InspectionAssignment(models.Model):
 
 class InspectionEvidence(models.Model):
     inspection = models.ForeignKey(Inspection, models.CASCADE, related_name="evidence", verbose_name=_("inspection"))
-    file = models.FileField(_("file"), upload_to="inspections/%Y/%m/")
+    file = models.FileField(_("file"), upload_to=RandomFileName("inspections"), storage=private_files)
     original_name = models.CharField(_("file name"), max_length=200)
     content_type = models.CharField(_("content type"), max_length=100)
     size = models.PositiveIntegerField(_("size (bytes)"))

@@ -10,10 +10,12 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from inspections import selectors
 from inspections.forms import CorrectResultForm, EvidenceForm, PublishForm, ResultForm, StartForm, VerifyForm
+from inspections.models import InspectionEvidence
 from inspections.services import corrections, publication
 from inspections.services import inspections as service
 from inspections.views.history import history, inspection_breadcrumbs
 from portal.admin_views import AdminFormView
+from portal.storage import attachment_response
 
 
 def _inspection_for(user, pk):
@@ -59,6 +61,15 @@ class InspectionDetailView(WagtailAdminTemplateMixin, TemplateView):
             ) if allowed],
         )
         return context
+
+
+def evidence_download(request, pk, evidence_pk):
+    """Inspection evidence: only for those who may see the inspection, always as a download."""
+    if not request.user.has_perm("inspections.view_inspection"):
+        raise PermissionDenied
+    inspection = _inspection_for(request.user, pk)
+    evidence = get_object_or_404(InspectionEvidence, pk=evidence_pk, inspection=inspection)
+    return attachment_response(evidence.file, filename=evidence.original_name, content_type=evidence.content_type)
 
 
 class InspectionActionView(AdminFormView):

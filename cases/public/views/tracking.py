@@ -28,10 +28,8 @@ WRONG_PAIR = gettext_lazy("The case number and access code do not match. Check b
 def track(request):
     form = TrackForm(request.POST or None)
     if request.method == "POST":
-        number_key = lambda group, req: "number:" + (form.data.get("number") or "").strip().upper()  # noqa: E731
-        over_ip_limit = throttle.hit(request, "track_ip")
-        over_number_limit = throttle.hit(request, "track_number", key=number_key)
-        if over_ip_limit or over_number_limit:
+        pair_key = throttle.number_and_client(form.data.get("number"))
+        if throttle.over_limit(request, "track_ip") or throttle.over_limit(request, "track_pair", key=pair_key):
             return throttle.too_many_requests(request)
         if form.is_valid():
             case = selectors.find_case_by_access_code(form.cleaned_data["number"], form.cleaned_data["access_code"])
@@ -39,6 +37,9 @@ def track(request):
                 remember_proof(request, case)
                 return redirect("cases:case_detail", number=case.number)
             form.add_error(None, WRONG_PAIR)
+        # Only failures count, per client and per (number, client).
+        throttle.count(request, "track_ip")
+        throttle.count(request, "track_pair", key=pair_key)
     return render(request, "cases/public/track.html", {"form": form})
 
 

@@ -51,11 +51,24 @@ def test_wrong_pairs_get_one_generic_message(client, report):
     assert client.get(reverse("cases:case_detail", args=[report.number])).status_code == 302
 
 
-def test_lookups_are_rate_limited_per_case_number_across_addresses(client, report):
-    for attempt in range(8):
-        track(client, report.number, "X" * 12, REMOTE_ADDR=f"10.0.0.{attempt + 1}")
-    response = track(client, report.number, report._access_code, REMOTE_ADDR="10.0.1.1")
-    assert response.status_code == 429
+def test_wrong_codes_from_elsewhere_never_lock_the_filer_out(client, report):
+    # Issue 9, item 4: many wrong codes for one number from many addresses used to lock it for everyone.
+    for attempt in range(30):
+        track(client, report.number, "X" * 12, REMOTE_ADDR=f"10.0.{attempt // 8}.{attempt + 1}")
+    response = track(client, report.number, report._access_code, REMOTE_ADDR="10.0.9.1")
+    assert response.status_code == 302
+
+
+def test_lookups_of_one_number_are_limited_per_client(client, report):
+    for _attempt in range(8):
+        track(client, report.number, "X" * 12, REMOTE_ADDR="10.0.0.1")
+    assert track(client, report.number, report._access_code, REMOTE_ADDR="10.0.0.1").status_code == 429
+    assert track(client, report.number, report._access_code, REMOTE_ADDR="10.0.0.2").status_code == 302
+
+
+def test_right_codes_are_not_counted(client, report):
+    for _attempt in range(25):
+        assert track(client, report.number, report._access_code, REMOTE_ADDR="10.0.0.3").status_code == 302
 
 
 def test_lookups_are_rate_limited_per_ip(client, team):
