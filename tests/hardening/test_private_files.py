@@ -10,10 +10,11 @@ from cases import services
 from cases.models import Attachment, Kind, State
 from portal.storage import move_public_files_to_private
 from tests.factories.cases import CaseFactory, advance
+from tests.factories.files import PDF_BYTES
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = PDF_BYTES
 
 
 @pytest.fixture
