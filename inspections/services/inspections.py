@@ -5,7 +5,6 @@ import hashlib
 from importlib import import_module
 from importlib.util import find_spec
 
-import filetype
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from directory.calendar import add_workdays
 from inspections.models import Inspection, InspectionEvent, InspectionEvidence, InspectionTarget, Outcome
 from inspections.services.targets import raise_risk
+from portal import uploads
 from portal.errors import DomainError, PermissionRefused
 from portal.workflow import apply_transition
 
@@ -143,17 +143,19 @@ def add_evidence(*, inspection: Inspection, actor, upload, description: str = ""
         raise DomainError(_("The result is published; evidence can no longer be added."))
     if upload.size > EVIDENCE_MAX_BYTES:
         raise ValidationError({"file": _("Files may be at most 20 MB.")})
-    head = upload.read(8192)
-    upload.seek(0)
-    kind = filetype.guess(head)
-    if kind is None or kind.mime not in EVIDENCE_TYPES:
+    try:  # the portal's one upload check: content type, archives, PDFs, images, virus scan
+        checked = uploads.check_upload(upload)
+    except ValidationError as refused:
+        raise ValidationError({"file": refused.messages}) from refused
+    if checked.content_type not in EVIDENCE_TYPES:
         raise ValidationError({"file": _("Upload a PDF, JPEG, PNG, WebP, Word, Excel or ZIP file.")})
+    upload = checked.content
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)
     upload.seek(0)
-    evidence = InspectionEvidence(inspection=inspection, file=upload, original_name=upload.name[:200],
-                                  content_type=kind.mime, size=upload.size, sha256=digest.hexdigest(),
+    evidence = InspectionEvidence(inspection=inspection, file=upload, original_name=checked.name[:200],
+                                  content_type=checked.content_type, size=checked.size, sha256=digest.hexdigest(),
                                   description=description.strip(), uploaded_by=actor)
     evidence.full_clean()
     evidence.save()

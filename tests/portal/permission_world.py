@@ -18,7 +18,7 @@ from inspections.services import plans
 from publicity.models import Disclosure
 from tests.factories.cases import CaseFactory, advance, make_staff, make_team
 from tests.factories.directory import StaffProfileFactory, UserFactory
-from tests.factories.files import PDF_BYTES
+from tests.factories.files import PDF_BYTES, PNG_BYTES
 from tests.factories.inspections import (
     EntityTargetFactory,
     InspectionItemFactory,
@@ -28,7 +28,7 @@ from tests.factories.inspections import (
 from tests.factories.publicity import DisclosureFactory
 
 PDF = PDF_BYTES
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PNG = PNG_BYTES
 
 
 @dataclass
