@@ -12,10 +12,11 @@ from inspections.services import publication
 from portal.errors import ActionNotAllowed, PermissionRefused
 from publicity.models import Disclosure
 from tests.factories.directory import UserFactory
+from tests.factories.files import PNG_BYTES
 
 pytestmark = pytest.mark.django_db
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PNG = PNG_BYTES
 
 
 def first_inspection(plan) -> Inspection:

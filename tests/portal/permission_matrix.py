@@ -185,6 +185,15 @@ MATRIX: dict[str, Row] = {
     "publicity/feed/rss/": public(url("publicity:feed_rss")),
     "publicity/feed/atom/": public(url("publicity:feed_atom")),
     "publicity/export.<str:fmt>": public(url("publicity:export", "csv")),
+    # --- staff sign-in: second factor (staffauth) ------------------------------------------------
+    # Tests sign staff in with a verified authenticator (tests/conftest.py): they see the code form;
+    # accounts without one (complainants, editors) are sent on to the optional enrolment.
+    "account/two-factor/verify/": Row(url("staffauth:verify"), {"anonymous": LOGIN, "complainant": REDIRECT,
+                                                                "editor": REDIRECT}, default=OK),
+    "account/two-factor/enrol/": Row(url("staffauth:enrol"), {"anonymous": LOGIN, "complainant": OK, "editor": OK},
+                                     default=REDIRECT),
+    "account/two-factor/backup-codes/": Row(url("staffauth:codes"), {"anonymous": LOGIN}, default=OK),
+    "admin/two-factor/reset/": back_office(url("staffauth_reset"), SUPERVISOR),
     # --- back office: cases ------------------------------------------------------------------------
     "admin/cases/queue/<str:queue>/": back_office(url("cases_queue", "all"), CASE_STAFF),
     "admin/cases/queue/<str:queue>/results/": back_office(url("cases_queue_results", "all"), CASE_STAFF),
@@ -263,6 +272,8 @@ MATRIX: dict[str, Row] = {
     "django-admin/": django_admin(lambda w: "/django-admin/", DJANGO_ADMIN_STAFF),
     # Cases: only staff with case permissions, only visible cases, never identities; no detail page.
     **_django_admin_model("cases", "case", view=SUPERVISOR, add=None),
+    # The account trail: read-only for everyone (staffauth.admin); the supervisor may read it.
+    **_django_admin_model("staffauth", "accountevent", view=SUPERVISOR, add=None, importers=None),
     **_django_admin_model("directory", "department", view=DJANGO_ADMIN_STAFF),
     **_django_admin_model("directory", "grid", view=DJANGO_ADMIN_STAFF),
     **_django_admin_model("directory", "staffprofile", view=DJANGO_ADMIN_STAFF),

@@ -18,6 +18,7 @@ from inspections.services import plans
 from publicity.models import Disclosure
 from tests.factories.cases import CaseFactory, advance, make_staff, make_team
 from tests.factories.directory import StaffProfileFactory, UserFactory
+from tests.factories.files import PDF_BYTES, PNG_BYTES
 from tests.factories.inspections import (
     EntityTargetFactory,
     InspectionItemFactory,
@@ -26,8 +27,8 @@ from tests.factories.inspections import (
 )
 from tests.factories.publicity import DisclosureFactory
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PDF = PDF_BYTES
+PNG = PNG_BYTES
 
 
 @dataclass
