@@ -33,7 +33,7 @@ run: install
 	@echo "E-mails and SMS the portal sends are written to var/outbox/ (not sent)."
 	DEBUG=$${DEBUG:-1} HOST=$(HOST) PORT=$(PORT) BIN=$(BIN) sh bin/serve
 
-test: install-dev
+test: install-dev node_modules/.package-lock.json
 	DEBUG=1 $(BIN)/python manage.py compile_translations >/dev/null
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
@@ -41,5 +41,9 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# axe-core for the browser tests, exactly as package-lock.json pins it.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules test-artifacts
