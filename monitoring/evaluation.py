@@ -10,7 +10,7 @@ from monitoring.services.parameters import effective_parameters
 
 # Firm screens are scored against the firms of the schemes they are meant to find.
 ENTITY_SCREENS = {
-    Screen.BID_KING: {"king"},
+    Screen.BID_KING: {"king", "ring"},  # ring members win their turns behind cover bids too
     Screen.COVER_BIDDER: {"cover", "shell", "ring"},
     Screen.UNSUCCESSFUL_BIDS: {"cover", "shell", "ring"},
     Screen.CO_BIDDING_RING: {"ring", "cover"},

@@ -34,6 +34,7 @@ TRADES = ["房建施工", "市政道路", "水利工程", "园林绿化", "医�
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红文斌"
 BATCH = 5000
+COLLUDING = ("ring", "cover", "king", "shell")
 
 
 @dataclass(eq=False)
@@ -172,8 +173,10 @@ def simulate(*, seed: int, tenders: int, stdout=None, department_codes=None) -> 
     for project, (prices, deadline, leak, index) in zip(projects, bids_of, strict=True):
         project_pk = pk_of[project.code]
         leaked = hashlib.sha256(f"{seed}-{index}-leak".encode()).hexdigest()
+        # A leak: two of the colluding bids were made on one machine and sent from one address.
+        leakers = [f for f in sorted(prices, key=lambda f: f.index) if f.role in COLLUDING][:2] if leak else []
         for position, (firm, price) in enumerate(sorted(prices.items(), key=lambda item: item[0].index)):
-            shares = leak and firm.role in ("ring", "cover", "king", "shell") and position < 2
+            shares = firm in leakers
             bids.append(Bid(
                 project_id=project_pk, bidder_id=firm.pk, amount=Decimal(f"{price:.2f}"),
                 submitted_at=deadline - dt.timedelta(minutes=30 + position * 7),
@@ -187,7 +190,7 @@ def simulate(*, seed: int, tenders: int, stdout=None, department_codes=None) -> 
     for firm in firms:
         market.truth.append(SimulatedTruth(
             seed=seed, subject=SimulatedTruth.Subject.ENTITY, code=firm.code, scheme=firm.role, group=firm.group,
-            is_collusive=firm.role in ("ring", "cover", "king", "shell")))
+            is_collusive=firm.role in COLLUDING))
     SimulatedTruth.objects.bulk_create(market.truth, batch_size=BATCH, ignore_conflicts=True)
     summary = {"seed": seed, "firms": len(firms), "tenders": len(projects), "bids": len(bids),
                "collusive_tenders": sum(s != "honest" for s in schemes), "rings": len(rings), "kings": len(kings)}

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from monitoring.views import imports, leads, profile, runs
+from monitoring.views import imports, leads, parameters, profile, runs
 
 
 @hooks.register("register_admin_urls")
@@ -26,6 +26,9 @@ def register_monitoring_urls():
         path("monitoring/runs/new/", runs.StartRunView.as_view(), name="monitoring_run_new"),
         path("monitoring/runs/<int:pk>/", runs.RunDetailView.as_view(), name="monitoring_run"),
         path("monitoring/runs/<int:pk>/progress.json", runs.run_progress, name="monitoring_run_progress"),
+        path("monitoring/parameters/", parameters.ParameterListView.as_view(), name="monitoring_parameters"),
+        path("monitoring/parameters/<slug:screen>/", parameters.ScreenParameterEditView.as_view(),
+             name="monitoring_parameter_edit"),
     ]
 
 
@@ -62,6 +65,12 @@ def register_imports_item():
 def register_runs_item():
     return PermissionMenuItem(_("Screen runs"), reverse("monitoring_runs"), runs.VIEW_RUNS, icon_name="history",
                               order=400)
+
+
+@hooks.register("register_monitoring_menu_item")
+def register_parameters_item():
+    return PermissionMenuItem(_("Screen parameters"), reverse("monitoring_parameters"),
+                              "monitoring.view_screenparameter", icon_name="cog", order=500)
 
 
 @hooks.register("register_admin_menu_item")

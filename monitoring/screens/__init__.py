@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from contextlib import contextmanager
+
+from django.db import connection
 
 from monitoring.models import Screen
 from monitoring.screens import cobidding, combined, data, pricing, related, winrate
@@ -15,11 +18,11 @@ WIN_RATE = {"min_bids": 10, "z_threshold": 3.0, "close_margin": 0.03, "min_close
 
 DEFAULTS: dict[str, dict] = {
     Screen.BID_KING: {**WIN_RATE, "min_partner_share": 0.5},
-    Screen.COVER_BIDDER: {**WIN_RATE},
+    Screen.COVER_BIDDER: {**WIN_RATE, "z_threshold": 2.0},  # the close-loss sign guards honest dear firms
     Screen.UNSUCCESSFUL_BIDS: {"percentile": 75, "fence_k": 1.5, "threshold": None, "require_cartel_signs": True,
                                "close_margin": 0.03, "min_close_share": 0.8,
                                "raise_leads": True},
-    Screen.CO_BIDDING_RING: {"min_together": 5, "min_jaccard": 0.6, "min_members": 3, "min_rotation_winners": 2,
+    Screen.CO_BIDDING_RING: {"min_together": 5, "min_jaccard": 0.7, "min_members": 3, "min_rotation_winners": 2,
                              "min_group_win_share": 0.6, "resolution": 1.0, "seed": 1, "raise_leads": True},
     Screen.RELATED_BIDDERS: {"kinds": ["person", "phone", "email", "address", "deposit_account", "file_hash", "ip"],
                              "raise_leads": True},
@@ -46,6 +49,27 @@ def run_all(parameters: dict[str, dict], enabled: set[str],
             progress: Callable[[int, str], None] | None = None) -> tuple[dict[str, list[Finding]], dict[str, float]]:
     """Run every enabled screen with `parameters` (complete, defaults merged). Returns the findings
     and the seconds each screen took."""
+    with _sort_memory():
+        return _run_all(parameters, enabled, progress)
+
+
+@contextmanager
+def _sort_memory():
+    """On PostgreSQL, give this session's sorts and hashes room (the run is one process at a time;
+    4 MB default spills 1,000,000-bid sorts to disk), and put the default back afterwards."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET work_mem = '64MB'")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET work_mem")
+
+
+def _run_all(parameters, enabled, progress):
     findings: dict[str, list[Finding]] = {}
     seconds: dict[str, float] = {}
     started = time.perf_counter()

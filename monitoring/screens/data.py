@@ -175,21 +175,26 @@ def wins_by_runner_up(winner_ids, close_margin: float) -> list[tuple[int, int | 
     if not winner_ids:
         return []
     marks, ids = _in(winner_ids)
+    # One window pass over the bids of the tenders they won (no join back to a ranked set, which
+    # a misestimating planner may turn into a nested loop): the winner's price rides along each
+    # row, and the runner-up is the first row once the winner and invalid bids are sorted last.
     sql = f"""
     WITH ranked AS (
-        SELECT b.project_id, b.bidder_id, CAST(b.amount AS DOUBLE PRECISION) AS amount,
-               ROW_NUMBER() OVER (PARTITION BY b.project_id ORDER BY b.amount, b.id) AS rn
-        FROM {BID} b JOIN {AWARD} a ON a.project_id = b.project_id
-        WHERE b.is_valid = %s AND b.bidder_id <> a.winner_id AND a.winner_id IN ({marks})
+        SELECT a.winner_id, b.bidder_id, CAST(b.amount AS DOUBLE PRECISION) AS amount,
+               CASE WHEN b.bidder_id = a.winner_id OR b.is_valid = %s THEN 1 ELSE 0 END AS excluded,
+               MAX(CASE WHEN b.bidder_id = a.winner_id THEN CAST(b.amount AS DOUBLE PRECISION) END)
+                   OVER (PARTITION BY b.project_id) AS win_amount,
+               ROW_NUMBER() OVER (PARTITION BY b.project_id ORDER BY
+                   CASE WHEN b.bidder_id = a.winner_id OR b.is_valid = %s THEN 1 ELSE 0 END, b.amount, b.id) AS rn
+        FROM {AWARD} a JOIN {BID} b ON b.project_id = a.project_id
+        WHERE a.winner_id IN ({marks})
     )
-    SELECT a.winner_id, r.bidder_id, COUNT(*),
-           SUM(CASE WHEN r.amount <= CAST(w.amount AS DOUBLE PRECISION) * (1 + %s) THEN 1 ELSE 0 END)
-    FROM {AWARD} a JOIN {BID} w ON w.project_id = a.project_id AND w.bidder_id = a.winner_id
-    LEFT JOIN ranked r ON r.project_id = a.project_id AND r.rn = 1
-    WHERE a.winner_id IN ({marks})
-    GROUP BY a.winner_id, r.bidder_id
+    SELECT winner_id, CASE WHEN excluded = 0 THEN bidder_id END, COUNT(*),
+           SUM(CASE WHEN excluded = 0 AND amount <= win_amount * (1 + %s) THEN 1 ELSE 0 END)
+    FROM ranked WHERE rn = 1
+    GROUP BY winner_id, CASE WHEN excluded = 0 THEN bidder_id END
     """
-    return _rows(sql, [True, *ids, close_margin, *ids])
+    return _rows(sql, [False, False, *ids, close_margin])
 
 
 def co_bid_pairs(min_together: int) -> list[tuple[int, int, int]]:

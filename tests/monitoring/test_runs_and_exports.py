@@ -81,3 +81,24 @@ def test_department_head_exports_only_their_departments_leads(client, market):
     assert response["Content-Type"] == "application/json"
     assert [r["project_codes"] for r in records] == [["TIE-ZJ"]]
     assert client.get(reverse("monitoring_leads_export", args=["exe"])).status_code == 404
+
+
+def test_office_edits_a_screens_parameters_and_bad_input_is_refused(client, market):
+    from monitoring.services.parameters import effective_parameters
+
+    client.force_login(UserFactory(username="sup2", roles=[OFFICE_SUPERVISOR]))
+    page = client.get(reverse("monitoring_parameters")).content.decode()
+    assert "筛查参数" in page and "min_days" in page
+    url = reverse("monitoring_parameter_edit", args=[Screen.SHORT_TENDER_PERIOD])
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"is_enabled": "on", "min_days": "abc", "raise_leads": ""})
+    assert response.status_code == 200 and effective_parameters()[0][Screen.SHORT_TENDER_PERIOD]["min_days"] == 20
+    response = client.post(url, {"is_enabled": "on", "min_days": "15", "raise_leads": "on"})
+    assert response.status_code == 302
+    values, enabled = effective_parameters()
+    assert values[Screen.SHORT_TENDER_PERIOD] == {"min_days": 15, "raise_leads": True}
+    assert Screen.SHORT_TENDER_PERIOD in enabled
+    head = UserFactory(username="head2", roles=[DEPARTMENT_HEAD])
+    client.force_login(head)
+    assert client.post(url, {"is_enabled": "", "min_days": "1"}).status_code in (302, 403)
+    assert effective_parameters()[0][Screen.SHORT_TENDER_PERIOD]["min_days"] == 15

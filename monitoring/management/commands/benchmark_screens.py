@@ -4,6 +4,7 @@ import resource
 import time
 
 from django.core.management.base import BaseCommand
+from django.db import connection
 
 from directory.models import Bid, TradingProject
 from monitoring.models import RunTrigger, SimulatedTruth
@@ -23,6 +24,9 @@ class Command(BaseCommand):
             tick = time.perf_counter()
             simulate(seed=options["seed"], tenders=options["tenders"], stdout=self.stdout)
             self.stdout.write(f"seeded in {time.perf_counter() - tick:.1f} s")
+        if connection.vendor == "postgresql":  # fresh planner statistics, as autovacuum would give
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.stdout.write(f"data: {TradingProject.objects.count()} tenders, {Bid.objects.count()} bids")
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         run = run_now(trigger=RunTrigger.COMMAND)
