@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from directory.calendar import calendar_warnings
@@ -44,7 +45,10 @@ class StaffProfileViewSet(ModelViewSet):
 class MarketEntityViewSet(ModelViewSet):
     model = MarketEntity
     icon = "form"
-    list_display = ["code", "name", "entity_type", "legal_representative", "department"]
+    list_display = ["code", "name", "entity_type", "legal_representative", "department",
+                    # 一企一档 lives in monitoring (monitoring/views/profile.py).
+                    TitleColumn("profile", label=_("Company profile"), accessor=lambda entity: _("Company profile"),
+                                get_url=lambda entity: reverse("monitoring_entity_profile", args=[entity.pk]))]
     list_filter = ["entity_type", "department"]
     search_fields = ["code", "name", "legal_representative"]
     form_fields = ["code", "name", "entity_type", "legal_representative", "address", "phone", "email",

@@ -3,6 +3,7 @@ price strip, and the co-bidding network of a ring. Templates only fill in the co
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import networkx as nx
@@ -47,14 +48,17 @@ def price_strip(bids, *, winner_id=None, flagged_ids=frozenset()) -> dict | None
 
 
 def network(nodes: dict[str, str], edges: list[tuple[str, str, float]], *, highlight=frozenset()) -> dict | None:
-    """nodes: code → label; edges: (code, code, weight 0–1). A seeded spring layout, so the same
-    ring is drawn the same way every time."""
+    """nodes: code → label; edges: (code, code, weight 0–1). Members sit on a circle in code order,
+    so the same ring is drawn the same way every time (networkx's layouts need numpy, which the
+    portal does not install)."""
     if not nodes:
         return None
     graph = nx.Graph()
     graph.add_nodes_from(nodes)
     graph.add_weighted_edges_from((a, b, w) for a, b, w in edges if a in nodes and b in nodes)
-    positions = nx.spring_layout(graph, seed=7) if len(nodes) > 1 else {next(iter(nodes)): (0.0, 0.0)}
+    count = len(nodes)
+    positions = {code: (math.cos(2 * math.pi * i / count - math.pi / 2), math.sin(2 * math.pi * i / count - math.pi / 2))
+                 if count > 1 else (0.0, 0.0) for i, code in enumerate(sorted(nodes))}
     half = (NETWORK_SIZE - 2 * NODE_MARGIN) / 2
 
     def place(code):

@@ -78,6 +78,13 @@ class BidRow(NamedTuple):
     ip_address: str | None
 
 
+class RelationRow(NamedTuple):
+    entity_code: str
+    kind: str
+    value: str
+    normalized_value: str  # normalize_relation_value, computed once per party
+
+
 class ReleaseError(Exception):
     """A release that cannot be imported; the message is shown to the user."""
 
@@ -89,7 +96,7 @@ class ParsedRelease:
     release_id: str
     release_date: dt.datetime
     entities: dict[str, MarketEntity]
-    relations: list[tuple[str, str, str]]  # (entity code, kind, value)
+    relations: list[RelationRow]
     project: TradingProject
     tenderer_code: str
     agency_code: str | None
@@ -188,21 +195,20 @@ class ReleaseParser:
         except ValidationError as exc:
             raise ReleaseError(_("Party “%(name)s”: %(reason)s")
                                % {"name": entity.name or party_id, "reason": _messages(exc)}) from None
-        relations = [
-            (entity.code, kind, value)
-            for kind, value in (
-                (EntityRelation.Kind.PHONE, entity.phone),
-                (EntityRelation.Kind.EMAIL, entity.email),
-                (EntityRelation.Kind.ADDRESS, entity.address),
-            )
-            if value
+        candidates = [
+            (EntityRelation.Kind.PHONE, entity.phone),
+            (EntityRelation.Kind.EMAIL, entity.email),
+            (EntityRelation.Kind.ADDRESS, entity.address),
         ]
         for key, kind in RELATION_DETAILS.items():
             values = details.get(key) or []
             for value in [values] if isinstance(values, str) else values:
-                value = _text(value.get("name") if isinstance(value, dict) else value)[:200]
-                if value and normalize_relation_value(kind, value):
-                    relations.append((entity.code, kind, value))
+                candidates.append((kind, _text(value.get("name") if isinstance(value, dict) else value)[:200]))
+        relations = []
+        for kind, value in candidates:
+            normalized = normalize_relation_value(kind, value) if value else ""
+            if normalized:
+                relations.append(RelationRow(entity.code, kind, value, normalized))
         return entity, relations
 
     def department(self, release: dict, parties: list[dict]) -> Department:
@@ -234,7 +240,7 @@ class ReleaseParser:
 
         entities: dict[str, MarketEntity] = {}
         codes_by_party: dict[str, str] = {}
-        relations: list[tuple[str, str, str]] = []
+        relations: list[RelationRow] = []
         tenderer_code = agency_code = None
         buyer_party = _text((release.get("buyer") or {}).get("id"))
         procuring_party = _text((tender.get("procuringEntity") or {}).get("id"))

@@ -13,7 +13,6 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from directory.models import Award, Bid, EntityRelation, MarketEntity, TradingProject
-from directory.models.market import normalize_relation_value
 from monitoring.importing.ocds import ParsedRelease
 from monitoring.models import OcdsRelease
 
@@ -61,7 +60,7 @@ def upsert_bids(rows: list[tuple]) -> None:
 class ChunkWriter:
     def __init__(self):
         self.entities: dict[str, tuple[int, str, tuple]] = {}  # code → (pk, type, written values)
-        self.relations: set[tuple[int, str, str]] = set()
+        self.relations: set[tuple[str, str, str]] = set()  # (entity code, kind, canonical value) written
         self.written = Counter()
 
     def _entity_values(self, entity: MarketEntity) -> tuple:
@@ -118,8 +117,10 @@ class ChunkWriter:
 
     def _check_entity_types(self, releases, reject):
         codes = {code for r in releases for code in r.entities} - set(self.entities)
-        for code, pk, entity_type in MarketEntity.objects.filter(code__in=codes).values_list("code", "pk", "entity_type"):
-            self.entities[code] = (pk, entity_type, ())
+        for code, pk, entity_type, *values in MarketEntity.objects.filter(code__in=codes).values_list(
+            "code", "pk", "entity_type", *ENTITY_FIELDS
+        ):
+            self.entities[code] = (pk, entity_type, tuple(values))
         types = {code: value[1] for code, value in self.entities.items()}
         kept = []
         for release in releases:
@@ -155,6 +156,11 @@ class ChunkWriter:
         for release in releases:
             for code, entity in release.entities.items():
                 known = self.entities.get(code)
+                if known is not None:
+                    # A release that leaves a detail out does not erase what is on record.
+                    for field, stored in zip(ENTITY_FIELDS, known[2], strict=True):
+                        if stored and not getattr(entity, field):
+                            setattr(entity, field, stored)
                 if known is None or known[2] != self._entity_values(entity):
                     pending[code] = entity
         if pending:
@@ -177,10 +183,11 @@ class ChunkWriter:
     def _write_relations(self, releases):
         rows = {}
         for release in releases:
-            for code, kind, value in release.relations:
-                key = (self.entities[code][0], kind, normalize_relation_value(kind, value))
-                if key not in self.relations:
-                    rows[key] = EntityRelation(entity_id=key[0], kind=kind, value=value, normalized_value=key[2])
+            for relation in release.relations:
+                key = (relation.entity_code, relation.kind, relation.normalized_value)
+                if key not in self.relations and key not in rows:
+                    rows[key] = EntityRelation(entity_id=self.entities[relation.entity_code][0], kind=relation.kind,
+                                               value=relation.value, normalized_value=relation.normalized_value)
         if rows:
             EntityRelation.objects.bulk_create(list(rows.values()), ignore_conflicts=True, batch_size=BATCH_SIZE)
             self.relations.update(rows)

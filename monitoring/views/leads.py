@@ -15,6 +15,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets.button import HeaderButton
 
 from directory.models import Bid, Department, MarketEntity
 from monitoring import charts, selectors
@@ -77,9 +78,6 @@ class LeadQueueView(IndexView):
     search_fields = ["summary"]
     default_ordering = None
     paginate_by = 50
-    list_export = ["pk", "screen", "score", "state", "department", "summary"]
-    export_headings = {"pk": _("Lead"), "screen": _("Screen"), "score": _("Score"), "state": _("State"),
-                       "department": _("Department"), "summary": _("Why it was flagged")}
 
     def dispatch(self, request, *args, **kwargs):
         require_lead_viewer(request.user)
@@ -101,12 +99,15 @@ class LeadQueueView(IndexView):
         return queryset.filter(summary__icontains=term) | queryset.filter(entities__name__icontains=term) \
             | queryset.filter(entities__code=term.upper()) | queryset.filter(projects__code__icontains=term)
 
-    def to_row_dict(self, item):
-        return {"pk": item.pk, "screen": item.get_screen_display(), "score": item.score,
-                "state": item.get_state_display(), "department": str(item.department or ""), "summary": item.summary}
-
-    def get_filename(self):
-        return f"leads-{timezone.localdate():%Y%m%d}"
+    @cached_property
+    def header_buttons(self):
+        # The exports (monitoring.exports: codes, score and evidence) of the leads as filtered here.
+        query = self.request.GET.urlencode()
+        return [*super().header_buttons, *(
+            HeaderButton(label, url=reverse("monitoring_leads_export", args=[fmt]) + (f"?{query}" if query else ""),
+                         icon_name="download", priority=10 + n)
+            for n, (fmt, label) in enumerate((("csv", _("Export csv")), ("xlsx", _("Export xlsx")),
+                                              ("json", _("Export JSON")))))]
 
     @cached_property
     def columns(self):

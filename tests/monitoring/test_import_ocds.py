@@ -172,3 +172,11 @@ def test_the_package_is_streamed_in_buffers_not_read_whole(department, monkeypat
     assert len(stream.reads) > len(data) // 4096
     assert [rows for rows, _ in fractions] == [7, 14, 21, 28, 35, 40]
     assert fractions[-1][1] == 1.0
+
+
+def test_a_release_without_contact_details_keeps_those_on_record(department):
+    MarketEntityFactory(code=A, name="甲公司", phone="0571-88881234", address="西湖区文三路12号")
+    assert import_ocds_releases([release(1, bidders=[(A, "9"), (B, "8")])]).committed
+    entity = MarketEntity.objects.get(code=A)
+    assert entity.name == f"投标人{A[-4:]}"  # the release's name wins
+    assert entity.phone == "0571-88881234" and entity.address == "西湖区文三路12号"
