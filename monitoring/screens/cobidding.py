@@ -76,9 +76,11 @@ def co_bidding_ring(tenders: list[data.TenderStats], params: dict) -> list[Findi
                "tenders": len(together), "share": share * 100, "expected": expected * 100, "winners": len(winners)},
             evidence={"members": ordered, "tenders_together": len(together), "group_win_share": round(share, 3),
                       "expected_share": round(expected, 3), "winning_members": len(winners),
-                      "wins_by_member": {codes[m][0]: n for m, n in winners.most_common()},
-                      "edges": [[codes[a][0], codes[b][0], round(d["weight"], 3), d["together"]]
-                                for a, b, d in graph.subgraph(members).edges(data=True)]},
+                      "wins_by_member": {codes[m][0]: n for m, n in sorted(winners.items(),
+                                                                            key=lambda item: (-item[1], codes[item[0]][0]))},
+                      # Sorted, so unchanged data gives the same evidence (and no "evidence updated").
+                      "edges": sorted([sorted([codes[a][0], codes[b][0]]) + [round(d["weight"], 3), d["together"]]
+                                       for a, b, d in graph.subgraph(members).edges(data=True)])},
             entity_ids=sorted(members), project_ids=sorted(t.project_id for t, _n in together),
             department_id=departments.most_common(1)[0][0], raises_lead=params["raise_leads"],
         ))

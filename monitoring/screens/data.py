@@ -202,7 +202,7 @@ def co_bid_pairs(min_together: int) -> list[tuple[int, int, int]]:
     sql = f"""
     SELECT x.bidder_id, y.bidder_id, COUNT(*) FROM {BID} x
     JOIN {BID} y ON y.project_id = x.project_id AND y.bidder_id > x.bidder_id
-    GROUP BY x.bidder_id, y.bidder_id HAVING COUNT(*) >= %s
+    GROUP BY x.bidder_id, y.bidder_id HAVING COUNT(*) >= %s ORDER BY x.bidder_id, y.bidder_id
     """
     return _rows(sql, [min_together])
 

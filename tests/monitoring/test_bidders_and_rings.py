@@ -111,3 +111,12 @@ def test_co_bidding_ring_rotates_wins_and_honest_wide_bidders_are_left_alone():
 
 def test_no_ring_without_co_bidding():
     assert cobidding.co_bidding_ring(data.tender_stats(), params("co_bidding_ring")) == []
+
+
+def test_ring_evidence_is_the_same_on_a_second_run():
+    ring = [MarketEntityFactory() for _ in range(4)]
+    for index in range(8):
+        tender([100, 101, 102, 103], bidders=ring[index % 4:] + ring[:index % 4])
+    first = cobidding.co_bidding_ring(data.tender_stats(), params("co_bidding_ring"))
+    second = cobidding.co_bidding_ring(data.tender_stats(), params("co_bidding_ring"))
+    assert [f.evidence for f in first] == [f.evidence for f in second] and first
