@@ -142,6 +142,8 @@ DIRECTORY_READERS = ("office_intake", "office_supervisor", "department_head", "h
                      "inspection_manager", "auditor", "superuser")
 SUPERVISOR = ("office_supervisor", "superuser")
 MONITORING_STAFF = ("office_supervisor", "department_head", "auditor", "superuser")  # monitoring permissions
+IMPORT_READERS = ("office_supervisor", "auditor", "superuser")
+ENTITY_READERS = tuple(role for role in BACK_OFFICE if role != "editor")  # directory.view_marketentity
 INSPECTION_MANAGER = ("inspection_manager", "superuser")
 WAGTAIL_SUPERUSER_ONLY = ("superuser",)
 
@@ -295,6 +297,21 @@ MATRIX: dict[str, Row] = {
                           importers=INSPECTION_MANAGER),
     **_django_admin_model("inspections", "inspectortie", view=DJANGO_ADMIN_STAFF, add=INSPECTION_MANAGER,
                           importers=None),
+    # Monitoring back office (merged from the mondata branch; ids 0 never exist).
+    "admin/monitoring/leads/": back_office(url("monitoring_leads"), MONITORING_STAFF),
+    "admin/monitoring/leads/results/": back_office(url("monitoring_leads_results"), MONITORING_STAFF),
+    "admin/monitoring/leads/<int:pk>/": back_office(url("monitoring_lead", 0), (),
+                                                    **dict.fromkeys(MONITORING_STAFF, MISSING)),
+    "admin/monitoring/leads/<int:pk>/<slug:action>/": back_office(url("monitoring_lead_action", 0, "dismiss"), (),
+                                                                  **dict.fromkeys(MONITORING_STAFF, MISSING)),
+    "admin/monitoring/entities/": back_office(url("monitoring_entities"), ENTITY_READERS),
+    "admin/monitoring/entities/<int:pk>/": back_office(url("monitoring_entity_profile", 0), (),
+                                                       **dict.fromkeys(ENTITY_READERS, MISSING),
+                                                       editor=MISSING),  # looked up before the permission check
+    "admin/monitoring/imports/": back_office(url("monitoring_imports"), IMPORT_READERS),
+    "admin/monitoring/imports/new/": back_office(url("monitoring_import_new"), SUPERVISOR),
+    "admin/monitoring/imports/<int:pk>/": back_office(url("monitoring_import", 0), (),
+                                                      **dict.fromkeys(IMPORT_READERS, MISSING)),
     # Integration API (api/): staff endpoints take a back-office session or a client token; without
     # either the answer is 401. Sessions get exactly the back office's case visibility.
     "api/schema/": public(lambda w: "/api/schema/"),
