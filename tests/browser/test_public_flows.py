@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.browser.conftest import axe_violations
+from tests.factories.files import PDF_BYTES
 
 # serialized_rollback: the flush after a live-server test must not take Wagtail's root page from
 # the tests that run later.
@@ -45,7 +46,7 @@ def public_pages_have_no_serious_accessibility_violations(page):
 
 def anonymous_report_with_an_attachment_then_tracking(page, tmp_path):
     evidence = tmp_path / "evidence.pdf"
-    evidence.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    evidence.write_bytes(PDF_BYTES)  # a real PDF: the upload checker parses it (portal.uploads)
     page.goto("/cases/report/new/")
     page.check("input[name=identity][value=anonymous]")
     page.fill("input[name=respondent_name]", "某建设公司")
