@@ -150,6 +150,7 @@ WAGTAIL_SUPERUSER_ONLY = ("superuser",)
 MATRIX: dict[str, Row] = {
     # --- site-wide -------------------------------------------------------------------------------
     "healthz": public(lambda w: "/healthz"),
+    "robots.txt": public(lambda w: "/robots.txt"),
     "i18n/setlang/": Row(lambda w: "/i18n/setlang/", default=REDIRECT),
     # --- public: complaints and reports ----------------------------------------------------------
     "cases/": public(url("cases:start")),
@@ -312,6 +313,25 @@ MATRIX: dict[str, Row] = {
     "admin/monitoring/imports/new/": back_office(url("monitoring_import_new"), SUPERVISOR),
     "admin/monitoring/imports/<int:pk>/": back_office(url("monitoring_import", 0), (),
                                                       **dict.fromkeys(IMPORT_READERS, MISSING)),
+    "admin/monitoring/leads/export.<str:fmt>": back_office(url("monitoring_leads_export", "csv"), MONITORING_STAFF),
+    "admin/monitoring/runs/": back_office(url("monitoring_runs"), MONITORING_STAFF),
+    "admin/monitoring/runs/new/": back_office(url("monitoring_run_new"), SUPERVISOR),
+    "admin/monitoring/runs/<int:pk>/": back_office(url("monitoring_run", 0), (),
+                                                   **dict.fromkeys(MONITORING_STAFF, MISSING)),
+    "admin/monitoring/runs/<int:pk>/progress.json": back_office(url("monitoring_run_progress", 0), (),
+                                                                **dict.fromkeys(MONITORING_STAFF, MISSING)),
+    "admin/monitoring/parameters/": back_office(url("monitoring_parameters"), MONITORING_STAFF),
+    "admin/monitoring/parameters/<slug:screen>/": back_office(url("monitoring_parameter_edit", "identical_bids"),
+                                                              SUPERVISOR),
+    # Risk grades change only through the inspections service (ids 0 never exist).
+    # The target is looked up first: an id that does not exist is a 404 for every member of staff.
+    "admin/inspections/targets/<int:pk>/grade/": back_office(url("inspections_target_grade", 0), (), others=MISSING),
+    # Calendar days: the office supervisor keeps local overrides (the index is rebuilt on each write).
+    "admin/directory_calendarday/new/": back_office(url("directory_calendarday:add"), SUPERVISOR),
+    "admin/directory_calendarday/edit/<int:pk>/": back_office(url("directory_calendarday:edit", 0), (),
+                                                              **dict.fromkeys(SUPERVISOR, MISSING)),
+    "admin/directory_calendarday/delete/<int:pk>/": back_office(url("directory_calendarday:delete", 0), (),
+                                                                others=MISSING),  # Wagtail looks the day up first
     # Integration API (api/): staff endpoints take a back-office session or a client token; without
     # either the answer is 401. Sessions get exactly the back office's case visibility.
     "api/schema/": public(lambda w: "/api/schema/"),
@@ -354,4 +374,5 @@ PUBLIC_THIRD_PARTY = {
     "captcha/": "django-simple-captcha images for the public forms",
     "_util/": "Wagtail's page-privacy login and password forms",
     "^((?:": "Wagtail page serving (the catch-all route)",
+    "sitemap": "django.contrib.sitemaps: the public pages' sitemap index and sections",
 }
