@@ -50,6 +50,12 @@ class PrivateResponseMiddleware:
         elif getattr(response, "language_neutral", False):
             if "Content-Language" in response.headers:
                 del response.headers["Content-Language"]
+            session = getattr(request, "session", None)
+            if session is not None:
+                # Reading the (empty) session of a visitor without a session cookie, as the
+                # authentication layers do on every request, would make SessionMiddleware add
+                # `Vary: Cookie`; these bytes do not depend on it.
+                session.accessed = False
         else:
             patch_vary_headers(response, ("Cookie",))
         return response

@@ -34,6 +34,7 @@ class DrawLinksSerializer(serializers.Serializer):
     manifest = serializers.URLField()
     targets = serializers.URLField()
     inspectors = serializers.URLField()
+    conflicts = serializers.URLField()
     reveal = serializers.URLField(allow_null=True)
     result_json = serializers.URLField(allow_null=True)
     result_csv = serializers.URLField(allow_null=True)
@@ -46,6 +47,7 @@ class DrawRevealSerializer(serializers.Serializer):
     secret = serializers.CharField()
     public_value = serializers.CharField()
     manifest_sha256 = serializers.CharField()
+    conflict_keys = serializers.DictField(child=serializers.CharField())
 
 
 class DrawSerializer(serializers.Serializer):

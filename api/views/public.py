@@ -95,6 +95,7 @@ class DrawDetail(PublicView, APIView):
             "links": {
                 "page": link("plan"), "manifest": link("download", "manifest.json"),
                 "targets": link("download", "targets.csv"), "inspectors": link("download", "inspectors.csv"),
+                "conflicts": link("download", "conflicts.csv"),
                 "reveal": link("download", "reveal.json") if revealed else None,
                 "result_json": link("download", "result.json") if has_result else None,
                 "result_csv": link("download", "result.csv") if has_result else None,

@@ -19,13 +19,17 @@ def test_a_drawn_plan_can_be_verified_from_the_api(api, drawn_plan):  # noqa: F8
     assert draw["manifest"] == json.loads(record.manifest_json)
     assert hashlib.sha256(record.manifest_json.encode()).hexdigest() == draw["manifest_sha256"]
     assert draw["result"] == json.loads(record.result_json)
-    # Re-run the draw from what the API gives: the same targets and inspectors come out.
+    # Re-run the draw from what the API gives (snapshots, sealed conflicts, revealed keys): the same
+    # targets and inspectors come out.
     targets = api.get(draw["links"]["targets"])
     inspectors = api.get(draw["links"]["inspectors"])
     assert targets.status_code == 200 and targets.content == record.target_snapshot.encode()
+    conflicts = api.get(draw["links"]["conflicts"])
+    assert conflicts.status_code == 200 and conflicts.content == record.conflict_snapshot.encode()
     rerun = algorithm.run_draw(
         draw["manifest"], algorithm.parse_target_snapshot(targets.content),
-        algorithm.parse_inspector_snapshot(inspectors.content), draw["reveal"]["secret"], draw["reveal"]["public_value"],
+        algorithm.parse_inspector_snapshot(inspectors.content), algorithm.parse_conflict_snapshot(conflicts.content),
+        draw["reveal"]["secret"], draw["reveal"]["public_value"], draw["reveal"]["conflict_keys"],
     )
     assert [(s.target_id, s.inspectors) for s in rerun.selected] == [
         (s["target_id"], s["inspectors"]) for s in draw["result"]["selected"]]
