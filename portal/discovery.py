@@ -1,6 +1,10 @@
 """How search engines find the public site: robots.txt and the sitemap (Wagtail pages plus the
 apps' public pages). Nothing behind a login or tied to one case is listed or crawlable."""
 
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.http import HttpResponse
 from django.urls import reverse
@@ -8,9 +12,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import Sitemap as WagtailPagesSitemap
 
-from inspections import selectors as inspection_selectors
 from portal.cache_headers import language_neutral
-from publicity import selectors as publicity_selectors
 
 # Paths no crawler needs: the back office, the filer's own case pages and accounts, the files.
 PRIVATE_PATHS = ("/admin/", "/django-admin/", "/cases/case/", "/cases/my/", "/cases/account/",
@@ -28,33 +30,17 @@ class PublicEntryPointsSitemap(Sitemap):
         return reverse(item)
 
 
-class DisclosureSitemap(Sitemap):
-    changefreq = "monthly"
-    limit = 10_000
-
-    def items(self):
-        return publicity_selectors.public_disclosures().select_related(None).only("pk", "publish_from").order_by("pk")
-
-    def lastmod(self, disclosure):
-        return disclosure.publish_from
-
-
-class DrawPlanSitemap(Sitemap):
-    changefreq = "daily"
-
-    def items(self):
-        return inspection_selectors.public_plans().order_by("pk")
-
-    def location(self, plan):
-        return reverse("inspections:plan", args=[plan.code])
+def _gather_sitemaps() -> dict:
+    """The portal's own sitemaps plus each app's `<app>/sitemaps.py` SITEMAPS, found by pattern
+    (like the beat schedules and roles), so the portal names no higher app."""
+    sitemaps = {"pages": WagtailPagesSitemap, "portal": PublicEntryPointsSitemap}
+    for label in settings.PROJECT_APPS:
+        if find_spec(f"{label}.sitemaps") is not None:
+            sitemaps.update(import_module(f"{label}.sitemaps").SITEMAPS)
+    return sitemaps
 
 
-SITEMAPS = {
-    "pages": WagtailPagesSitemap,
-    "portal": PublicEntryPointsSitemap,
-    "disclosures": DisclosureSitemap,
-    "draws": DrawPlanSitemap,
-}
+SITEMAPS = _gather_sitemaps()
 
 
 @require_GET

@@ -13,7 +13,7 @@ import pytest
 LAYERS = [
     {"portal"},
     {"directory"},
-    {"notifications", "accounts"},
+    {"notifications", "accounts", "staffauth"},
     {"cases"},
     {"publicity"},
     {"inspections", "cms"},
@@ -25,7 +25,7 @@ LEVEL = {app: level for level, apps in enumerate(LAYERS) for app in apps}
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 # Discovery of every installed app's optional module (like Django's admin.autodiscover), by pattern,
 # not by naming a higher app: settings (beat schedules), urls, roles, demo seeding.
-DISCOVERY = {"portal/settings.py", "portal/urls.py", "directory/roles.py", "directory/management/commands/seed_demo.py"}
+DISCOVERY = {"portal/settings.py", "portal/urls.py", "portal/discovery.py", "directory/roles.py", "directory/management/commands/seed_demo.py"}
 
 
 def imported_apps(path: pathlib.Path):

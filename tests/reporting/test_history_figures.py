@@ -44,7 +44,7 @@ def _reply_and_rate(team, case, *, replied: dt.date, rated: dt.date | None = Non
         services.reply_to_filer(case_id=case.pk, actor=team.handler, reply_text="已书面告知处理结果。")
     if rated is not None:
         with at(rated):
-            services.rate_satisfaction(case_id=case.pk, satisfied=satisfied)
+            services.rate_satisfaction(case_id=case.pk, satisfied=satisfied, access_proven=True)
 
 
 def _file(kind=Kind.COMPLAINT, *, on: dt.date, **kwargs):
