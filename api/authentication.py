@@ -8,6 +8,7 @@ from rest_framework import authentication, exceptions
 
 from api import selectors, services
 from portal.http import client_ip
+from staffauth.policy import requires_two_factor
 
 
 class ClientTokenAuthentication(authentication.BaseAuthentication):
@@ -36,3 +37,17 @@ class ClientTokenAuthentication(authentication.BaseAuthentication):
 
     def authenticate_header(self, request):
         return self.keyword
+
+
+class VerifiedSessionAuthentication(authentication.SessionAuthentication):
+    """A back-office session, with the same second-factor rule as the back office (staffauth.policy):
+    a staff member who signed in with a password but not yet with a code gets no API access."""
+
+    def authenticate(self, request):
+        result = super().authenticate(request)
+        if result is None:
+            return None
+        user = result[0]
+        if requires_two_factor(user) and not getattr(request._request.user, "is_verified", lambda: False)():
+            raise exceptions.PermissionDenied(_("Complete the sign-in with your authenticator code first."))
+        return result

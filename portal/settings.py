@@ -337,7 +337,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "api.authentication.ClientTokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "api.authentication.VerifiedSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

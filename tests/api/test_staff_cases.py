@@ -134,3 +134,15 @@ def test_reveal_identity_is_shown_once_and_recorded(api, team):
     assert shown.status_code == 200 and shown.json()["identity"]["filer_name"] == "李四"
     event = Case.objects.get(pk=case.pk).events.get(action="identity_revealed")
     assert event.data["api_client"] == client.name
+
+
+def test_a_session_without_the_second_factor_gets_no_case_data(api, team, assigned):
+    # Signed in with the password only: the back office sends such a session to the code check;
+    # the API refuses it the same way instead of serving cases.
+    api.force_login_without_second_factor(team.intake)
+    refused = api.get("/api/v1/cases/?queue=all")
+    assert refused.status_code == 403
+    assert refused["Content-Type"].startswith("application/problem+json")
+    assert "验证码" in refused.json()["detail"] or "认证" in refused.json()["detail"]
+    api.force_login(team.intake)
+    assert api.get("/api/v1/cases/?queue=all").status_code == 200
