@@ -11,9 +11,11 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from cases import deadlines, services
-from cases.models import Case, Kind, Measure, Notification, Outcome, PausedInterval, State
+from cases.models import Case, Kind, Measure, Outcome, PausedInterval, State
 from directory.calendar import WorkingCalendar
 from directory.models import Department, MarketEntity, TradingProject
+from notifications.selectors import latest_notification_id
+from notifications.services import mark_pending_as_sent
 
 COMPLAINTS = [
     ("evaluation_result", "对{p}评标结果的投诉",
@@ -69,7 +71,7 @@ def seed(stdout) -> None:
         return
     today = deadlines.today()
     calendar = WorkingCalendar()
-    first_notification = Notification.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    first_notification = latest_notification_id()
     created = 0
     printed_code = None
     used_titles = set()
@@ -89,9 +91,7 @@ def seed(stdout) -> None:
         services.run_daily(deadlines.today())
     services.run_daily(today)
     # History is history: its messages count as delivered when the demo was built.
-    Notification.objects.filter(pk__gt=first_notification, status=Notification.Status.PENDING).update(
-        status=Notification.Status.SENT, sent_at=timezone.now(),
-    )
+    mark_pending_as_sent(after_id=first_notification)
     counts = {state: Case.objects.filter(state=state).count() for state in State.values}
     stdout.write(f"cases: {created} new demo cases; by state: "
                  + ", ".join(f"{state} {count}" for state, count in counts.items() if count))

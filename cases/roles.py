@@ -5,7 +5,7 @@ from directory import roles
 
 _READ = ["cases.view_case", "cases.view_caseevent", "cases.view_attachment", "cases.view_supervisionnotice",
          "cases.view_extensionrequest", "cases.view_pausedinterval"]
-_OFFICE = _READ + ["cases.view_all_cases", "cases.view_deadlinepolicy", "cases.view_notification"]
+_OFFICE = _READ + ["cases.view_all_cases", "cases.view_deadlinepolicy"]
 
 PERMISSIONS = {
     roles.OFFICE_INTAKE.code: _OFFICE + [
@@ -14,7 +14,7 @@ PERMISSIONS = {
     ],
     roles.OFFICE_SUPERVISOR.code: _OFFICE + [
         "cases.supervise_case", "cases.reveal_identity", "cases.assign_case", "cases.transfer_case",
-        "cases.decide_withdrawal", "cases.reply_case", "cases.change_deadlinepolicy", "cases.change_notification",
+        "cases.decide_withdrawal", "cases.reply_case", "cases.change_deadlinepolicy",
     ],
     roles.DEPARTMENT_HEAD.code: _READ + [
         "cases.handle_case", "cases.approve_decision", "cases.reply_case", "cases.decide_withdrawal",

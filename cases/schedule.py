@@ -1,7 +1,7 @@
 from celery.schedules import crontab
 
-# Daily jobs run early, in this order, before staff start work (Asia/Shanghai); the outbox sweep
-# retries whatever a broker or mail outage left pending.
+# Daily jobs run early, in this order, before staff start work (Asia/Shanghai). The outbox sweep
+# is in notifications/schedule.py.
 BEAT_SCHEDULE = {
     "cases.expire_supplements": {"task": "cases.expire_supplements", "schedule": crontab(hour=6, minute=0)},
     "cases.close_unrated": {"task": "cases.close_unrated", "schedule": crontab(hour=6, minute=5)},
@@ -9,7 +9,4 @@ BEAT_SCHEDULE = {
     "cases.issue_overdue_notices": {"task": "cases.issue_overdue_notices", "schedule": crontab(hour=6, minute=15)},
     "cases.escalate_overdue": {"task": "cases.escalate_overdue", "schedule": crontab(hour=6, minute=20)},
     "cases.anonymise_expired_filers": {"task": "cases.anonymise_expired_filers", "schedule": crontab(hour=3, minute=30)},
-    "cases.deliver_pending_notifications": {
-        "task": "cases.deliver_pending_notifications", "schedule": crontab(minute="*/5"),
-    },
 }

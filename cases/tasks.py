@@ -2,17 +2,7 @@
 
 from celery import shared_task
 
-from cases import deadlines, notifications, services
-
-
-@shared_task(name="cases.deliver_notification")
-def deliver_notification(notification_id: int) -> bool:
-    return notifications.deliver(notification_id)
-
-
-@shared_task(name="cases.deliver_pending_notifications")
-def deliver_pending_notifications() -> int:
-    return services.deliver_pending_notifications()
+from cases import deadlines, services
 
 
 @shared_task(name="cases.anonymise_expired_filers")

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     # Project apps first so their templates and translations win.
     "portal",
     "directory",
+    "notifications",
     "cases",
     "inspections",
     "publicity",
@@ -389,7 +390,7 @@ LOGGING = {
 # --- Periodic tasks (celery beat) --------------------------------------------------------------
 # Each app may define BEAT_SCHEDULE in <app>/schedule.py (plain data, no model imports).
 # `manage.py run_periodic_tasks` runs them all once, for the embedded default or cron.
-PROJECT_APPS = ("directory", "cases", "inspections", "publicity", "monitoring", "cms", "reporting", "staffauth", "api")
+PROJECT_APPS = ("directory", "notifications", "cases", "inspections", "publicity", "monitoring", "cms", "reporting", "staffauth", "api")
 CELERY_BEAT_SCHEDULE = {}
 for _label in PROJECT_APPS:
     if find_spec(f"{_label}.schedule") is not None:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from cms.moderation import attach_approval_workflow, grant_page_permissions
 from directory.roles import EDITOR, OFFICE_INTAKE, OFFICE_SUPERVISOR
+from notifications import services as notifications
 from portal.errors import ActionNotAllowed
 from reporting.figures import Period, compute_statistics
 from reporting.models import QuarterlyReportIndexPage, QuarterlyReportPage, QuarterlySnapshot
@@ -106,8 +107,6 @@ def _summary(data: dict) -> str:
 
 
 def _notify_office(page: QuarterlyReportPage) -> None:
-    from cases.notifications import notify_user
-
     edit_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_pages:edit", args=[page.pk])
     subject = _("Quarterly report drafted: %(title)s") % {"title": page.title}
     body = _(
@@ -115,5 +114,5 @@ def _notify_office(page: QuarterlyReportPage) -> None:
         "commentary and submit it for approval: %(url)s"
     ) % {"quarter": Period.quarter(page.year, page.quarter).label, "url": edit_url}
     groups = [OFFICE_SUPERVISOR.group_name, OFFICE_INTAKE.group_name]
-    for user in get_user_model().objects.filter(groups__name__in=groups, is_active=True).distinct():
-        notify_user(user, subject=subject, body=body, dedupe_key=f"reporting:draft:{page.year}q{page.quarter}")
+    office = get_user_model().objects.filter(groups__name__in=groups, is_active=True).distinct()
+    notifications.notify_users(office, subject=subject, body=body, dedupe_key=f"reporting:draft:{page.year}q{page.quarter}")

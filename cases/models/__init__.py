@@ -12,7 +12,6 @@ from cases.models.choices import (
     State,
 )
 from cases.models.history import DeadlineSpan, DecisionRecord, RatingRecord, TimelinessRecord
-from cases.models.outbox import Notification
 from cases.models.records import (
     Attachment,
     CaseEvent,
@@ -26,6 +25,6 @@ from cases.models.records import (
 __all__ = [
     "Attachment", "Case", "CaseEvent", "CaseNumberSequence", "Channel", "DeadlinePolicy", "DeadlineSpan",
     "DeadlineTrack", "DecisionRecord", "RatingRecord", "TimelinessRecord",
-    "ExtensionRequest", "FilerType", "Kind", "MatterType", "Measure", "Notification", "Outcome",
+    "ExtensionRequest", "FilerType", "Kind", "MatterType", "Measure", "Outcome",
     "PausedInterval", "RejectionReason", "Satisfaction", "State", "SupervisionNotice",
 ]

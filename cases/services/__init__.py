@@ -22,7 +22,6 @@ from cases.services.supervision import (
 )
 from cases.services.system import (
     close_unrated,
-    deliver_pending_notifications,
     escalate_overdue,
     expire_supplements,
     issue_overdue_notices,
@@ -33,7 +32,7 @@ from cases.services.triage import accept, assign, reject, request_supplement, re
 
 __all__ = [
     "SubmittedCase", "accept", "add_attachment", "add_attachments", "add_internal_note", "approve_decision", "assign",
-    "close_unrated", "decide_extension", "decide_withdrawal", "deliver_pending_notifications", "escalate_overdue",
+    "close_unrated", "decide_extension", "decide_withdrawal", "escalate_overdue",
     "expire_supplements", "export_identities", "issue_overdue_notices", "issue_supervision_notice", "open_case", "propose_decision",
     "rate_satisfaction", "reject", "reply_to_filer", "request_extension", "request_supplement", "request_withdrawal",
     "resume", "return_to_office", "reveal_identity", "run_daily", "send_back", "send_reminders", "start_handling",

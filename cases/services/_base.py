@@ -7,10 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from cases import deadlines, notifications, selectors
+from cases import deadlines, selectors
 from cases.models import Case, CaseEvent, SupervisionNotice
 from cases.services.records import track_deadline
 from directory import roles
+from notifications import services as notifications
 from portal import audit
 from portal.errors import PermissionRefused
 from portal.workflow import apply_transition
@@ -122,14 +123,7 @@ def handlers_to_tell(case: Case) -> list:
 
 
 def notify_staff(case: Case, users, *, purpose: str, subject: str, body: str, sms: bool = False) -> None:
-    seen = set()
-    for user in users:
-        if user is None or user.pk in seen:
-            continue
-        seen.add(user.pk)
-        notifications.notify_user(
-            user, subject=subject, body=body, sms=sms, dedupe_key=f"case:{case.pk}:{purpose}",
-        )
+    notifications.notify_users(users, subject=subject, body=body, sms=sms, dedupe_key=f"case:{case.pk}:{purpose}")
 
 
 def notify_filer(case: Case, *, purpose: str, subject: str, body: str) -> None:

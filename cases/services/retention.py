@@ -13,8 +13,9 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from cases.models import Attachment, Case, CaseEvent, Notification, State
+from cases.models import Attachment, Case, CaseEvent, State
 from cases.services._base import SYSTEM
+from notifications import services as notifications
 
 logger = logging.getLogger(__name__)
 
@@ -64,10 +65,7 @@ def _anonymise_batch(*, now, years) -> int:
         return 0
     Case.objects.filter(pk__in=ids).update(filer_user=None, **dict.fromkeys(IDENTITY_FIELDS, ""))
     # Messages to the filer kept their address; the outbox keys them by case.
-    to_filer = Q()
-    for pk in ids:
-        to_filer |= Q(dedupe_key__startswith=f"case:{pk}:filer:")
-    Notification.objects.filter(to_filer).update(address="")
+    notifications.erase_addresses(dedupe_key_prefixes=[f"case:{pk}:filer:" for pk in ids])
     # Scans of paper filings show the identity; evidence files stay with the case.
     scans = list(Attachment.objects.filter(case_id__in=ids, purpose=Attachment.Purpose.SCAN))
     names = [scan.file.name for scan in scans]

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases import deadlines, notifications
+from cases import deadlines
 from cases.models import Case, RejectionReason, Satisfaction, State, SupervisionNotice
 from cases.models.choices import OPEN_STATES
 from cases.services._base import (
@@ -195,10 +195,6 @@ def _close_unrated(case_id, today) -> bool:
     record(case, action="closed", actor_label=SYSTEM, from_state=before, note=_("No rating in time."),
            public_note=_("The case is closed; no rating was given in time."))
     return True
-
-
-def deliver_pending_notifications() -> int:
-    return notifications.deliver_pending()
 
 
 def run_daily(today: dt.date | None = None) -> dict:

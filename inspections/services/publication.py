@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases.notifications import notify_user
 from directory.calendar import WorkingCalendar
 from directory.roles import INSPECTION_MANAGER, OFFICE_SUPERVISOR
 from inspections.models import Inspection, InspectionEvent, InspectionState, InspectionTarget, Outcome
 from inspections.services.inspections import _transition, record_event
+from notifications import services as notifications
 from publicity.models import Disclosure
 from publicity.services import preview_redaction, publish_disclosure
 
@@ -109,8 +109,8 @@ def send_publication_reminders(*, today: dt.date | None = None) -> dict:
             subject = _("Overdue: inspection result %(ref)s not published") % {"ref": inspection.reference}
             body = _("The result of inspection %(ref)s (%(target)s) had to be published by %(due)s.") % {
                 "ref": inspection.reference, "target": inspection.target.name, "due": due.isoformat()}
-            for user in {*team, *_managers(), *_supervisors()}:
-                notify_user(user, subject=subject, body=body, dedupe_key=key, sms=True)
+            notifications.notify_users({*team, *_managers(), *_supervisors()}, subject=subject, body=body,
+                                       dedupe_key=key, sms=True)
             record_event(inspection, None, "overdue", note=body, data={"key": key})
             counts["overdue"] += 1
         elif calendar.workdays_between(today, due) <= REMIND_WORKDAYS_BEFORE:
@@ -121,8 +121,7 @@ def send_publication_reminders(*, today: dt.date | None = None) -> dict:
                 "ref": inspection.reference, "due": due.isoformat()}
             body = _("The result of inspection %(ref)s (%(target)s) must be published by %(due)s.") % {
                 "ref": inspection.reference, "target": inspection.target.name, "due": due.isoformat()}
-            for user in {*team, *_managers()}:
-                notify_user(user, subject=subject, body=body, dedupe_key=key)
+            notifications.notify_users({*team, *_managers()}, subject=subject, body=body, dedupe_key=key)
             record_event(inspection, None, "reminder", note=body, data={"key": key})
             counts["reminded"] += 1
     return counts

@@ -4,11 +4,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from cases.models import Notification
 from directory.models import CalendarDay
 from inspections.models import Inspection, InspectionEvent, InspectionTarget, TargetEvent
 from inspections.services import inspections as service
 from inspections.services import publication
+from notifications.models import Notification
 from portal.errors import ActionNotAllowed, PermissionRefused
 from publicity.models import Disclosure
 from tests.factories.directory import UserFactory

@@ -79,3 +79,42 @@ def test_the_import_finder_sees_imports_inside_functions_and_importlib(tmp_path,
     module = tmp_path / "m.py"
     module.write_text(source)
     assert [app for _line, app in imported_apps(module)] == expected
+
+
+# A fresh interpreter with only the app under test (and what it may use) installed: loading its
+# modules must not pull in a higher project app (the former loop went cases.notifications → tasks
+# → services → _base → notifications).
+ISOLATION_SCRIPT = """
+import sys
+import django
+from django.conf import settings
+
+settings.configure(
+    INSTALLED_APPS=["django.contrib.contenttypes", "django.contrib.auth", "django.contrib.sessions", {app!r}],
+    DATABASES={{"default": {{"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}}},
+    USE_TZ=True,
+)
+django.setup()
+for module in {modules!r}:
+    __import__(module)
+print(" ".join(sorted({{name.split(".")[0] for name in sys.modules}})))
+"""
+
+
+@pytest.mark.parametrize(("app", "modules"), [
+    ("notifications", ["notifications.models", "notifications.services", "notifications.selectors",
+                       "notifications.tasks"]),
+])
+def test_a_level_two_app_loads_without_any_domain_app(app, modules):
+    import subprocess
+    import sys
+
+    script = ISOLATION_SCRIPT.format(app=app, modules=modules)
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                            env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}, check=False)
+    assert result.returncode == 0, result.stderr
+    loaded = set(result.stdout.split())
+    assert app in loaded
+    higher = {name for name in LEVEL if LEVEL[name] >= LEVEL[app] and name != app}
+    assert loaded & higher == set()
+    assert "cases" not in loaded

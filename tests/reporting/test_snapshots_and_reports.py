@@ -5,7 +5,8 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from cases.models import Case, Notification
+from cases.models import Case
+from notifications.models import Notification
 from portal.errors import ActionNotAllowed
 from reporting.figures import TOTAL
 from reporting.models import QuarterlyReportIndexPage, QuarterlyReportPage, QuarterlySnapshot

@@ -11,7 +11,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from cases.models import Case, Notification, State
+from cases.models import Case, State
+from notifications.models import Notification
 from tests.factories.cases import case_in_state, make_team
 
 pytestmark = [
@@ -95,7 +96,7 @@ def _reset_connections(app):
 def test_filing_and_transitions_work_without_redis_and_notices_follow(client, roles, on_own_redis):
     from celery.contrib.testing.worker import start_worker
 
-    from cases.tasks import deliver_pending_notifications
+    from notifications.tasks import deliver_pending_notifications
     from portal.celery import app
     from tests.cases.public.test_intake import report_data
 

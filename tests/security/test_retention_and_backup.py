@@ -14,8 +14,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
-from cases.models import Case, CaseEvent, Notification, State
+from cases.models import Case, CaseEvent, State
 from cases.services import retention
+from notifications.models import Notification
 from tests.conftest import requires_postgres
 from tests.factories.cases import at, case_in_state, make_team
 

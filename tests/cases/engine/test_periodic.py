@@ -7,8 +7,10 @@ import pytest
 from django.core import mail
 
 from cases import tasks
-from cases.models import Case, CaseEvent, Notification, RejectionReason, Satisfaction, State, SupervisionNotice
+from cases.models import Case, CaseEvent, RejectionReason, Satisfaction, State, SupervisionNotice
 from cases.services import approve_decision, propose_decision, request_supplement
+from notifications.models import Notification
+from notifications.tasks import deliver_pending_notifications
 from tests.factories.cases import CaseFactory, advance, at
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +28,7 @@ def run_daily_tasks_twice(day):
                 for name in ("expire_supplements", "close_unrated", "send_reminders", "issue_overdue_notices",
                              "escalate_overdue")
             })
-            tasks.deliver_pending_notifications.apply().get()
+            deliver_pending_notifications.apply().get()
     return results
 
 
@@ -154,6 +156,6 @@ def test_beat_schedule_lists_every_periodic_task():
     app.loader.import_default_modules()
     names = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     expected = {"cases.expire_supplements", "cases.close_unrated", "cases.send_reminders", "cases.issue_overdue_notices",
-                "cases.escalate_overdue", "cases.deliver_pending_notifications"}
+                "cases.escalate_overdue", "notifications.deliver_pending"}
     assert expected <= names
     assert expected <= set(app.tasks)

@@ -1,3 +1,5 @@
+"""The outbox: one row per message to send."""
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -6,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 class Notification(models.Model):
     """Outbox: a message is stored in the same transaction as the change that caused it and sent
     by a task afterwards, so a broker or mail outage never loses it. `dedupe_key` makes periodic
-    jobs idempotent. Used by every app (cases, inspections, reporting)."""
+    jobs idempotent. Used by every app through `notifications.services`.
+
+    The table keeps the name it had when the model lived in `cases` (moved without copying rows)."""
 
     class Channel(models.TextChoices):
         EMAIL = "email", _("E-mail")
@@ -19,7 +23,12 @@ class Notification(models.Model):
 
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
     recipient_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("recipient"),
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recipient"),
     )
     address = models.CharField(_("address or phone"), max_length=200)
     subject = models.CharField(_("subject"), max_length=200, blank=True)
@@ -33,6 +42,7 @@ class Notification(models.Model):
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
     class Meta:
+        db_table = "cases_notification"
         ordering = ["-created_at"]
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")

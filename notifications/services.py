@@ -4,19 +4,23 @@
 enqueue with the same key is a no-op, which makes periodic jobs idempotent) and, after commit,
 queues a task that delivers it. `deliver_pending()` (a periodic task) retries whatever is still
 pending with backoff, so a broker or mail outage delays a message but never loses it.
+
+Every app writes to the outbox only through this module.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from cases.models import Notification
+from notifications.models import Notification
 from portal.sms import send_sms
 
 logger = logging.getLogger(__name__)
@@ -28,7 +32,13 @@ SMS_MAX_CHARS = 300
 
 
 def enqueue(
-    *, channel: str, address: str, body: str, dedupe_key: str, subject: str = "", recipient_user=None,
+    *,
+    channel: str,
+    address: str,
+    body: str,
+    dedupe_key: str,
+    subject: str = "",
+    recipient_user=None,
 ) -> Notification | None:
     """Store a message; None when there is no address or the key was used before."""
     address = (address or "").strip()
@@ -39,8 +49,12 @@ def enqueue(
     try:
         with transaction.atomic():  # savepoint: a concurrent duplicate must not break the caller
             notification = Notification.objects.create(
-                channel=channel, address=address[:200], subject=str(subject)[:200], body=str(body),
-                dedupe_key=dedupe_key[:200], recipient_user=recipient_user,
+                channel=channel,
+                address=address[:200],
+                subject=str(subject)[:200],
+                body=str(body),
+                dedupe_key=dedupe_key[:200],
+                recipient_user=recipient_user,
             )
     except IntegrityError:
         return None
@@ -55,34 +69,68 @@ def notify_user(user, *, subject: str, body: str, dedupe_key: str, sms: bool = F
         return []
     sent = []
     email = enqueue(
-        channel=Notification.Channel.EMAIL, address=user.email, subject=subject, body=body,
-        dedupe_key=f"{dedupe_key}:email:u{user.pk}", recipient_user=user,
+        channel=Notification.Channel.EMAIL,
+        address=user.email,
+        subject=subject,
+        body=body,
+        dedupe_key=f"{dedupe_key}:email:u{user.pk}",
+        recipient_user=user,
     )
     sent.append(email)
     if sms:
         profile = getattr(user, "staff_profile", None)
         phone = profile.phone if profile else ""
-        sent.append(enqueue(
-            channel=Notification.Channel.SMS, address=phone, subject=subject, body=body,
-            dedupe_key=f"{dedupe_key}:sms:u{user.pk}", recipient_user=user,
-        ))
+        sent.append(
+            enqueue(
+                channel=Notification.Channel.SMS,
+                address=phone,
+                subject=subject,
+                body=body,
+                dedupe_key=f"{dedupe_key}:sms:u{user.pk}",
+                recipient_user=user,
+            )
+        )
     return [n for n in sent if n is not None]
 
 
-def notify_contact(*, email: str = "", phone: str = "", subject: str, body: str, dedupe_key: str,
-                   recipient_user=None) -> list[Notification]:
+def notify_users(users: Iterable, *, subject: str, body: str, dedupe_key: str, sms: bool = False) -> list[Notification]:
+    """`notify_user` for each distinct user (None and repeats skipped)."""
+    sent, seen = [], set()
+    for user in users:
+        if user is None or user.pk in seen:
+            continue
+        seen.add(user.pk)
+        sent += notify_user(user, subject=subject, body=body, dedupe_key=dedupe_key, sms=sms)
+    return sent
+
+
+def notify_contact(
+    *, email: str = "", phone: str = "", subject: str, body: str, dedupe_key: str, recipient_user=None
+) -> list[Notification]:
     """Reach an outside person (a filer) by whatever contact they gave."""
     sent = [
-        enqueue(channel=Notification.Channel.EMAIL, address=email, subject=subject, body=body,
-                dedupe_key=f"{dedupe_key}:email", recipient_user=recipient_user),
-        enqueue(channel=Notification.Channel.SMS, address=phone, subject=subject, body=body,
-                dedupe_key=f"{dedupe_key}:sms", recipient_user=recipient_user),
+        enqueue(
+            channel=Notification.Channel.EMAIL,
+            address=email,
+            subject=subject,
+            body=body,
+            dedupe_key=f"{dedupe_key}:email",
+            recipient_user=recipient_user,
+        ),
+        enqueue(
+            channel=Notification.Channel.SMS,
+            address=phone,
+            subject=subject,
+            body=body,
+            dedupe_key=f"{dedupe_key}:sms",
+            recipient_user=recipient_user,
+        ),
     ]
     return [n for n in sent if n is not None]
 
 
 def _queue_delivery(notification_id: int) -> None:
-    from cases.tasks import deliver_notification
+    from notifications.tasks import deliver_notification  # the task module imports this one
 
     try:
         deliver_notification.delay(notification_id)
@@ -156,3 +204,23 @@ def retry(notification_id: int) -> Notification:
             notification.save(update_fields=["status", "attempts", "next_attempt_at"])
             transaction.on_commit(lambda: _queue_delivery(notification_id))
     return notification
+
+
+def erase_addresses(*, dedupe_key_prefixes: Iterable[str]) -> int:
+    """Blank the address of every message whose key starts with one of the prefixes (retention:
+    callers key their messages, e.g. cases by `case:<id>:filer:`)."""
+    matching = Q()
+    for prefix in dedupe_key_prefixes:
+        matching |= Q(dedupe_key__startswith=prefix)
+    if not matching:
+        return 0
+    return Notification.objects.filter(matching).update(address="")
+
+
+def mark_pending_as_sent(*, after_id: int) -> int:
+    """Count every pending message newer than `after_id` as delivered now, without sending it
+    (demo data: messages about invented history must not go out)."""
+    return Notification.objects.filter(pk__gt=after_id, status=Notification.Status.PENDING).update(
+        status=Notification.Status.SENT,
+        sent_at=timezone.now(),
+    )
