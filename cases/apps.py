@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CasesConfig(AppConfig):
     name = "cases"
     verbose_name = _("Complaints and reports")
+
+    def ready(self):
+        from accounts.hooks import register_account_pages
+
+        register_account_pages(home="cases:my_cases", logged_out="cases:start")

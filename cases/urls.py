@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cases.public.views import accounts, intake, lookup, tracking
+from cases.public.views import intake, lookup, tracking
 
 app_name = "cases"
 
@@ -17,10 +17,4 @@ urlpatterns = [
     path("case/<str:number>/supplement/", tracking.supplement, name="case_supplement"),
     path("case/<str:number>/withdraw/", tracking.withdraw, name="case_withdraw"),
     path("case/<str:number>/rate/", tracking.rate, name="case_rate"),
-    path("account/login/", accounts.LoginView.as_view(), name="login"),
-    path("account/logout/", accounts.LogoutView.as_view(), name="logout"),
-    path("account/register/", accounts.register, name="register"),
-    path("account/register/verify/", accounts.register_verify, name="register_verify"),
-    path("account/password/", accounts.password_reset, name="password_reset"),
-    path("account/password/verify/", accounts.password_reset_verify, name="password_reset_verify"),
 ]

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "portal",
     "directory",
     "notifications",
+    "accounts",
     "cases",
     "inspections",
     "publicity",
@@ -390,7 +391,7 @@ LOGGING = {
 # --- Periodic tasks (celery beat) --------------------------------------------------------------
 # Each app may define BEAT_SCHEDULE in <app>/schedule.py (plain data, no model imports).
 # `manage.py run_periodic_tasks` runs them all once, for the embedded default or cron.
-PROJECT_APPS = ("directory", "notifications", "cases", "inspections", "publicity", "monitoring", "cms", "reporting", "staffauth", "api")
+PROJECT_APPS = ("directory", "notifications", "accounts", "cases", "inspections", "publicity", "monitoring", "cms", "reporting", "staffauth", "api")
 CELERY_BEAT_SCHEDULE = {}
 for _label in PROJECT_APPS:
     if find_spec(f"{_label}.schedule") is not None:

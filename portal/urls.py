@@ -26,6 +26,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("captcha/", include("captcha.urls")),
     path("account/two-factor/", include("staffauth.urls")),
+    # Complainants' accounts keep the paths they had under the complaint pages.
+    path("cases/account/", include("accounts.urls")),
     path("api/", include("api.urls")),
 ]
 

@@ -1,11 +1,12 @@
-"""Per-IP rate limits for the public pages, and per-(case number, client) limits on failed
-tracking lookups (django-ratelimit)."""
+"""Per-IP rate limits for the public case pages, and per-(case number, client) limits on failed
+tracking lookups (counted by portal.throttle)."""
 
-from django.shortcuts import render
-from django_ratelimit import ALL
-from django_ratelimit.core import get_usage, is_ratelimited
-
+from portal import throttle
 from portal.http import client_ip
+from portal.throttle import too_many_requests
+
+__all__ = ["RATES", "count", "count_failed_tracking", "hit", "over_limit", "retry_after", "too_many_requests",
+           "tracking_limit_reached"]
 
 # group: rate. Counted on POST only; a page view is never limited.
 RATES = {
@@ -14,37 +15,23 @@ RATES = {
     # code from a client that is not over its limit always opens the case.
     "track_ip": "20/h",         # failed access-code lookups from one client
     "track_pair": "8/h",        # failed lookups of one case number from one client
-    "register": "10/h",         # registration attempts (each sends a code) from one IP
-    "verify": "20/h",           # code checks from one IP
     "filer_action": "30/h",     # supplements, withdrawals, ratings from one IP
     "project_lookup": "120/m",  # lookup requests from one IP
 }
 
 
-def _client_address(group, request) -> str:
-    # django-ratelimit's "ip" key fails when the server passes no address (a unix socket, a bare
-    # WSGI client); such requests share one bucket instead.
-    return client_ip(request) or "unknown"
-
-
-def _key(key):
-    return _client_address if key == "ip" else key
-
-
 def hit(request, group: str, key="ip") -> bool:
     """Count this request against `group`; True when the limit is exceeded."""
-    return is_ratelimited(request, group=f"cases.{group}", key=_key(key), rate=RATES[group], method=ALL,
-                          increment=True)
+    return throttle.hit(request, f"cases.{group}", RATES[group], key)
 
 
 def over_limit(request, group: str, key="ip") -> bool:
     """True when `group` is used up for this request, without counting the request."""
-    usage = get_usage(request, group=f"cases.{group}", key=_key(key), rate=RATES[group], method=ALL, increment=False)
-    return usage is not None and usage["count"] >= usage["limit"]
+    return throttle.over_limit(request, f"cases.{group}", RATES[group], key)
 
 
 def count(request, group: str, key="ip") -> None:
-    get_usage(request, group=f"cases.{group}", key=_key(key), rate=RATES[group], method=ALL, increment=True)
+    throttle.count(request, f"cases.{group}", RATES[group], key)
 
 
 def number_and_client(number: str):
@@ -68,13 +55,6 @@ def count_failed_tracking(request, number: str) -> None:
     count(request, "track_pair", key=number_and_client(number))
 
 
-def too_many_requests(request):
-    return render(request, "cases/public/throttled.html", status=429)
-
-
 def retry_after(group: str) -> int:
     """Seconds until a client over `group`'s limit may try again: at most one rate period."""
-    from django_ratelimit.core import _split_rate
-
-    _count, period = _split_rate(RATES[group])
-    return period
+    return throttle.retry_after(RATES[group])

@@ -26,7 +26,7 @@ def fail_until_locked(client, url, username, limit):
 def test_public_login_locks_the_account_only_from_the_address_that_failed(roles, settings):
     UserFactory(username="attacked", password="right-pass-1", roles=[COMPLAINANT])
     UserFactory(username="colleague", password="right-pass-2", roles=[COMPLAINANT])
-    url = reverse("cases:login")
+    url = reverse("accounts:login")
     locked = fail_until_locked(client_at(OFFICE_ADDRESS), url, "attacked", settings.AXES_FAILURE_LIMIT)
     assert locked.status_code == 429
     page = locked.content.decode()
@@ -57,7 +57,7 @@ def test_back_office_login_holds_for_other_staff_behind_the_same_address(roles, 
 def test_failures_spread_over_accounts_lock_none_of_them(roles, settings):
     UserFactory(username="someone", password="right-pass-3", roles=[COMPLAINANT])
     client = client_at(OFFICE_ADDRESS)
-    url = reverse("cases:login")
+    url = reverse("accounts:login")
     for n in range(settings.AXES_FAILURE_LIMIT + 2):
         client.post(url, {"username": f"guess{n}", "password": "wrong-password"})
     assert client.post(url, {"username": "someone", "password": "right-pass-3"}).status_code == 302

@@ -57,7 +57,7 @@ def test_concurrent_logins_get_no_server_error(roles, file_database):
     def log_in(n):
         try:
             client = Client(raise_request_exception=False, REMOTE_ADDR=f"10.1.0.{n + 1}")
-            url = reverse("cases:login") if n % 2 else reverse("wagtailadmin_login")
+            url = reverse("accounts:login") if n % 2 else reverse("wagtailadmin_login")
             start.wait()
             for attempt in range(ATTEMPTS):
                 password = f"right-pass-{n}" if attempt == ATTEMPTS - 1 else "wrong-password"

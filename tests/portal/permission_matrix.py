@@ -169,12 +169,12 @@ MATRIX: dict[str, Row] = {
         lambda w: reverse("cases:case_withdraw", args=[w.case.number]), method="post"),
     "cases/case/<str:number>/rate/": filer_only(
         lambda w: reverse("cases:case_rate", args=[w.case.number]), method="post"),
-    "cases/account/login/": Row(url("cases:login"), {"anonymous": OK}, default=REDIRECT),
-    "cases/account/logout/": Row(url("cases:logout"), default=REDIRECT, method="post"),
-    "cases/account/register/": Row(url("cases:register"), {"anonymous": OK}, default=REDIRECT),
-    "cases/account/register/verify/": Row(url("cases:register_verify"), default=REDIRECT),
-    "cases/account/password/": public(url("cases:password_reset")),
-    "cases/account/password/verify/": Row(url("cases:password_reset_verify"), default=REDIRECT),
+    "cases/account/login/": Row(url("accounts:login"), {"anonymous": OK}, default=REDIRECT),
+    "cases/account/logout/": Row(url("accounts:logout"), default=REDIRECT, method="post"),
+    "cases/account/register/": Row(url("accounts:register"), {"anonymous": OK}, default=REDIRECT),
+    "cases/account/register/verify/": Row(url("accounts:register_verify"), default=REDIRECT),
+    "cases/account/password/": public(url("accounts:password_reset")),
+    "cases/account/password/verify/": Row(url("accounts:password_reset_verify"), default=REDIRECT),
     # --- public: inspections and disclosures -------------------------------------------------------
     "inspections/": public(url("inspections:index")),
     "inspections/draw-algorithm.md": public(url("inspections:specification")),

@@ -90,8 +90,9 @@ import django
 from django.conf import settings
 
 settings.configure(
-    INSTALLED_APPS=["django.contrib.contenttypes", "django.contrib.auth", "django.contrib.sessions", {app!r}],
+    INSTALLED_APPS=["django.contrib.contenttypes", "django.contrib.auth", "django.contrib.sessions", *{apps!r}],
     DATABASES={{"default": {{"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}}},
+    PROJECT_APPS={apps!r},
     USE_TZ=True,
 )
 django.setup()
@@ -101,15 +102,17 @@ print(" ".join(sorted({{name.split(".")[0] for name in sys.modules}})))
 """
 
 
-@pytest.mark.parametrize(("app", "modules"), [
+@pytest.mark.parametrize(("app", "modules", "apps"), [
     ("notifications", ["notifications.models", "notifications.services", "notifications.selectors",
-                       "notifications.tasks"]),
+                       "notifications.tasks"], ["notifications"]),
+    ("accounts", ["accounts.selectors", "accounts.services", "accounts.verification", "accounts.forms",
+                  "accounts.views", "accounts.hooks", "accounts.urls"], ["captcha", "directory", "accounts"]),
 ])
-def test_a_level_two_app_loads_without_any_domain_app(app, modules):
+def test_a_level_two_app_loads_without_any_domain_app(app, modules, apps):
     import subprocess
     import sys
 
-    script = ISOLATION_SCRIPT.format(app=app, modules=modules)
+    script = ISOLATION_SCRIPT.format(apps=apps, modules=modules)
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120,
                             env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}, check=False)
     assert result.returncode == 0, result.stderr

@@ -1,6 +1,5 @@
 """Form fields shared by the public forms."""
 
-from captcha.fields import CaptchaField, CaptchaTextInput
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -31,45 +30,8 @@ def date_field(label, **kwargs):
     return forms.DateField(label=label, widget=IsoDateInput(), **kwargs)
 
 
-class CaptchaInput(CaptchaTextInput):
-    """The CAPTCHA picture with a translated description and a "new picture" button."""
-
-    template_name = "cases/public/widgets/captcha.html"
-
-
-def captcha_field():
-    return CaptchaField(
-        label=_("Verification characters"),
-        help_text=_("Type the characters shown in the picture. Click “new picture” if you cannot read them."),
-        widget=CaptchaInput(),
-        error_messages={"invalid": _("The verification characters do not match the picture. Please try again.")},
-    )
-
-
 def phone_field(**kwargs):
     return forms.CharField(
         label=_("Phone"), max_length=40, widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
         **kwargs,
     )
-
-
-class AccessibleForm:
-    """Links every input to its help text and error list (aria-describedby), for screen readers,
-    and adds a CAPTCHA when asked (forms anyone can post without logging in).
-
-    Templates render errors as <… id="{{ field.auto_id }}_errors"> and help as "…_helptext".
-    """
-
-    required_css_class = "required"
-    error_css_class = "has-error"
-
-    def __init__(self, *args, with_captcha: bool = False, **kwargs):
-        super().__init__(*args, **kwargs)
-        if with_captcha:
-            self.fields["captcha"] = captcha_field()
-        for name, field in self.fields.items():
-            auto_id = self[name].auto_id
-            if not auto_id or field.widget.is_hidden:
-                continue
-            described = [f"{auto_id}_errors"] + ([f"{auto_id}_helptext"] if field.help_text else [])
-            field.widget.attrs.setdefault("aria-describedby", " ".join(described))

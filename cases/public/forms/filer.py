@@ -3,7 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cases.public.forms.fields import AccessibleForm, MultipleFileField
+from cases.public.forms.fields import MultipleFileField
+from portal.public_forms import AccessibleForm
 
 
 class SupplementForm(AccessibleForm, forms.Form):

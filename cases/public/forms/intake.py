@@ -9,9 +9,10 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cases.models.choices import OBJECTION_REQUIRED, FilerType, MatterType
-from cases.public.forms.fields import AccessibleForm, MultipleFileField, date_field, phone_field
+from cases.public.forms.fields import MultipleFileField, date_field, phone_field
 from cases.public.projects import find_entity_by_code, resolve_project
 from directory.identifiers import is_valid_id_number, normalize_credit_code, validate_credit_code
+from portal.public_forms import AccessibleForm
 
 PHONE_RE = re.compile(r"^\+?[\d\s\-()（）]{7,20}$")
 

@@ -3,7 +3,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cases.public.forms.fields import AccessibleForm
+from portal.public_forms import AccessibleForm
 
 
 def normalize_number(value: str) -> str:

@@ -9,11 +9,11 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from accounts.selectors import phone_of
 from cases import access_codes, selectors, services
 from cases.models.choices import OBJECTION_REQUIRED, Channel, Kind
 from cases.public import throttle
 from cases.public.access import RECEIPT_KEY, remember_proof
-from cases.public.accounts import phone_of
 from cases.public.forms import ComplaintForm, ReportForm, SuggestionForm
 from cases.public.presenters import deadline_rows
 from cases.public.views.common import add_service_errors
@@ -75,7 +75,7 @@ class IntakeView(View):
 
 
 class ComplaintView(LoginRequiredMixin, IntakeView):
-    login_url = reverse_lazy("cases:login")
+    login_url = reverse_lazy("accounts:login")
     kind = Kind.COMPLAINT
     form_class = ComplaintForm
     template_name = "cases/public/complaint_form.html"

@@ -41,7 +41,7 @@ def track(request):
     return render(request, "cases/public/track.html", {"form": form})
 
 
-@login_required(login_url=reverse_lazy("cases:login"))
+@login_required(login_url=reverse_lazy("accounts:login"))
 def my_cases(request):
     page = Paginator(selectors.cases_of_filer(request.user), 20).get_page(request.GET.get("page"))
     return render(request, "cases/public/my_cases.html", {"page": page, "cases": page.object_list})

@@ -22,7 +22,7 @@ def test_my_cases_lists_only_mine(complainant_client, team, own_case):
 
 def test_my_cases_needs_login(client):
     response = client.get(reverse("cases:my_cases"))
-    assert response["Location"].startswith(reverse("cases:login"))
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_another_users_case_is_not_shown(client, team, own_case):

@@ -32,7 +32,7 @@ def complaint_data(project, **overrides):
 def test_complaint_needs_a_logged_in_account(client):
     response = client.get(reverse("cases:complaint_new"))
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("cases:login"))
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_complaint_form_shows_the_law_and_star_marks(complainant_client):

@@ -3,12 +3,6 @@
 import re
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.utils.translation import gettext as _
-
-from directory.roles import COMPLAINANT
-from directory.services import create_account
 
 MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
 
@@ -41,23 +35,11 @@ def username_for(identifier: str) -> str:
 def contact_taken(contact: str) -> bool:
     user_model = get_user_model()
     if "@" in contact:
-        return user_model.objects.filter(email__iexact=contact).exists() or \
-            user_model.objects.filter(username__iexact=contact).exists()
+        return (
+            user_model.objects.filter(email__iexact=contact).exists()
+            or user_model.objects.filter(username__iexact=contact).exists()
+        )
     return user_model.objects.filter(username=contact).exists()
-
-
-@transaction.atomic
-def register_complainant(*, contact: str, full_name: str, password_hash: str):
-    """Create a complainant account for a verified contact (e-mail address or mobile number).
-
-    `password_hash` is already hashed (make_password): the plain password never waits in a session.
-    """
-    if contact_taken(contact):
-        raise ValidationError(_("An account with this e-mail address or phone number already exists. Please log in."),
-                              code="taken")
-    email = contact.lower() if "@" in contact else ""
-    return create_account(username=email or contact, full_name=full_name, email=email, password_hash=password_hash,
-                          roles=[COMPLAINANT])
 
 
 def phone_of(user) -> str:
@@ -71,10 +53,3 @@ def account_for_contact(contact: str):
     if "@" in contact:
         return user_model.objects.filter(email__iexact=contact, is_active=True).order_by("pk").first()
     return user_model.objects.filter(username=contact, is_active=True).first()
-
-
-@transaction.atomic
-def reset_password(*, user, password: str) -> None:
-    """Set a new password for an account whose contact was just verified."""
-    user.set_password(password)
-    user.save(update_fields=["password"])

@@ -26,6 +26,8 @@ EMAIL = "email"
 PHONE = "phone"
 
 
+# The cache key prefix and the HMAC salt keep the names they had in `cases`, so codes sent just
+# before an upgrade still work.
 def _key(purpose: str, address: str) -> str:
     digest = hashlib.sha256(f"{purpose}:{address}".encode()).hexdigest()
     return f"cases:verify:{digest}"
@@ -50,9 +52,10 @@ def send_code(*, purpose: str, channel: str, address: str) -> None:
     cache.set(key, {"digest": _code_digest(code, address), "sent_at": time.time()}, CODE_TTL)
     cache.set(f"{key}:attempts", 0, CODE_TTL)
     minutes = CODE_TTL // 60
-    text = _("Your verification code for the %(site)s is %(code)s. It is valid for %(minutes)d minutes. "
-             "If you did not ask for it, ignore this message.") % {
-        "site": settings.WAGTAIL_SITE_NAME, "code": code, "minutes": minutes}
+    text = _(
+        "Your verification code for the %(site)s is %(code)s. It is valid for %(minutes)d minutes. "
+        "If you did not ask for it, ignore this message."
+    ) % {"site": settings.WAGTAIL_SITE_NAME, "code": code, "minutes": minutes}
     if channel == EMAIL:
         send_mail(_("Verification code"), text, None, [address])
     else:

@@ -6,25 +6,42 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from cases.public.accounts import contact_taken, is_mobile, normalize_phone, username_for
-from cases.public.forms.fields import AccessibleForm
-from cases.public.verification import EMAIL, PHONE
+from accounts.selectors import contact_taken, is_mobile, normalize_phone, username_for
+from accounts.verification import EMAIL, PHONE
+from portal.public_forms import AccessibleForm
 
 
 class RegistrationForm(AccessibleForm, forms.Form):
-    full_name = forms.CharField(label=_("Real name"), max_length=100,
-                                widget=forms.TextInput(attrs={"autocomplete": "name"}),
-                                help_text=_("Complaints must be filed under your real name."))
-    channel = forms.ChoiceField(label=_("Verify with"), widget=forms.RadioSelect, initial=PHONE,
-                                choices=[(PHONE, _("Mobile phone (SMS code)")), (EMAIL, _("E-mail (code by mail)"))])
-    phone = forms.CharField(label=_("Mobile number"), max_length=20, required=False,
-                            widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}))
-    email = forms.EmailField(label=_("E-mail"), required=False, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
-    password1 = forms.CharField(label=_("Password"), strip=False,
-                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-                                help_text=_("At least 8 characters, not only digits, not a common password."))
-    password2 = forms.CharField(label=_("Password again"), strip=False,
-                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    full_name = forms.CharField(
+        label=_("Real name"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        help_text=_("Complaints must be filed under your real name."),
+    )
+    channel = forms.ChoiceField(
+        label=_("Verify with"),
+        widget=forms.RadioSelect,
+        initial=PHONE,
+        choices=[(PHONE, _("Mobile phone (SMS code)")), (EMAIL, _("E-mail (code by mail)"))],
+    )
+    phone = forms.CharField(
+        label=_("Mobile number"),
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mail"), required=False, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 8 characters, not only digits, not a common password."),
+    )
+    password2 = forms.CharField(
+        label=_("Password again"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
 
     def __init__(self, *args, with_captcha: bool = True, **kwargs):
         super().__init__(*args, with_captcha=with_captcha, **kwargs)
@@ -44,14 +61,18 @@ class RegistrationForm(AccessibleForm, forms.Form):
         contact = data.get("contact")
         field = "phone" if channel == PHONE else "email"
         if contact and field not in self.errors and contact_taken(contact):
-            self.add_error(field, _("An account with this e-mail address or phone number already exists. Please log in."))
+            self.add_error(
+                field, _("An account with this e-mail address or phone number already exists. Please log in.")
+            )
         _validate_new_password(self, data)
         return data
 
 
 class VerificationForm(AccessibleForm, forms.Form):
     code = forms.CharField(
-        label=_("Verification code"), max_length=6, min_length=6,
+        label=_("Verification code"),
+        max_length=6,
+        min_length=6,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9]*"}),
         help_text=_("The six digits we sent you. The code is valid for 10 minutes."),
     )
@@ -88,8 +109,11 @@ def _validate_new_password(form, data) -> None:
 
 
 class PasswordResetRequestForm(AccessibleForm, forms.Form):
-    contact = forms.CharField(label=_("Mobile number or e-mail of your account"), max_length=150,
-                              widget=forms.TextInput(attrs={"autocomplete": "username"}))
+    contact = forms.CharField(
+        label=_("Mobile number or e-mail of your account"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "username"}),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, with_captcha=True, **kwargs)
