@@ -4,6 +4,7 @@ Locally the tests skip when /usr/bin/chromium or node_modules/axe-core is missin
 set, as .ci/run does) a missing browser is an error, so they always run there."""
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -130,7 +131,8 @@ DRAW_FILES = {
 
 def download_and_verify_draw(page, folder: Path) -> None:
     """On a plan's public draw page, do what its "Verify it yourself" recipe says: download the
-    files, compare the manifest's SHA-256 with the hash the page shows, re-run the draw."""
+    files, check the manifest against the hash the page shows, the snapshots against the manifest,
+    the revealed secret against its commitment, and re-run the draw."""
     folder.mkdir(parents=True, exist_ok=True)
     links = page.locator("#downloads ~ ul a[download]")
     for index in range(links.count()):
@@ -139,7 +141,16 @@ def download_and_verify_draw(page, folder: Path) -> None:
         download = info.value
         download.save_as(folder / download.suggested_filename)
     assert {path.name for path in folder.iterdir()} >= DRAW_FILES
-    assert hashlib.sha256((folder / "manifest.json").read_bytes()).hexdigest() in page.inner_text("body")
+
+    def digest(name: str) -> str:
+        return hashlib.sha256((folder / name).read_bytes()).hexdigest()
+
+    assert digest("manifest.json") in page.inner_text("body")
+    manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+    for name, key in (("targets.csv", "target"), ("inspectors.csv", "inspector"), ("conflicts.csv", "conflict")):
+        assert digest(name) == manifest[f"{key}_snapshot_sha256"], name
+    secret = json.loads((folder / "reveal.json").read_text("utf-8"))["secret"]
+    assert hashlib.sha256(secret.encode()).hexdigest() == manifest["seed_commitment"]
     completed = subprocess.run(
         [sys.executable, "draw_algorithm.py", "."],
         cwd=folder,  # noqa: S603
