@@ -57,6 +57,9 @@ def open_page(browser, live_server, request):
     """A new browser window with its own cookies, for each person taking part in a test. Every
     window has `shot(name)`; the screenshots of all windows of a test are numbered in one sequence
     under test-artifacts/<test name>/ (NN-<who>-<step>.png)."""
+    from cms.demo import tree_root
+
+    tree_root()  # gone if a live-server test flushed a database that --reuse-db kept
     folder = ARTIFACTS / request.node.name
     folder.mkdir(parents=True, exist_ok=True)
     steps = {"n": 0}
