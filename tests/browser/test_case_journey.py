@@ -74,8 +74,12 @@ def test_a_bidders_complaint_from_filing_to_satisfaction(open_page, bidder, capt
         },
         done="处理意见已提交审核",
     )
-    # Four eyes: whoever proposed the decision cannot approve it.
+    # Four eyes: whoever proposed the decision cannot approve it, not even by typing the address.
     assert handler.get_by_role("link", name="审核通过").count() == 0
+    handler.goto(handler.url + "do/approve_decision/")
+    handler.wait_for_url(re.compile(r"/admin/cases/\d+/$"))
+    handler.shot("approval-refused")
+    assert "您目前不能对本案件执行“审核通过”" in handler.inner_text("body")
 
     head = open_page("head")
     log_in_staff(head, team.head)
