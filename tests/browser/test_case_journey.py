@@ -96,7 +96,7 @@ def test_a_bidders_complaint_from_filing_to_satisfaction(open_page, bidder, capt
 
     rate_the_handling(filer, number)
     case = Case.objects.get(number=number)
-    assert case.state == State.CLOSED and case.satisfaction
+    assert case.state == State.CLOSED and case.satisfaction and case.filer_user == user
     actors = dict(case.events.exclude(actor=None).values_list("action", "actor__username"))
     assert actors["accepted"] == team.intake.username and actors["decision_approved"] == team.head.username
 
