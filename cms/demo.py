@@ -4,8 +4,10 @@ and the editorial workflow. Idempotent: existing pages (found by slug) are left 
 import datetime as dt
 import json
 
+from django.conf import settings as django_settings
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page, Site
 
 from cms import demo_content as content
 from cms.models import (
@@ -56,10 +58,23 @@ def seed(stdout) -> None:
     stdout.write(f"cms: site tree with {articles} articles and {len(content.GUIDES)} guides; editorial workflow ready")
 
 
+def tree_root() -> Page:
+    """Wagtail's root page. Wagtail's migrations create it with the default locale and the root
+    collection; a database emptied since (as after a live-server test) gets them back here."""
+    root = Page.get_first_root_node()
+    if root is None:
+        language = get_supported_content_language_variant(django_settings.LANGUAGE_CODE)
+        locale, _created = Locale.objects.get_or_create(language_code=language)
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    return root
+
+
 def _seed_home() -> HomePage:
     home = HomePage.objects.first()
     if home is None:
-        root = Page.get_first_root_node()
+        root = tree_root()
         # Wagtail's migrations leave a default "Welcome" page; the portal's home replaces it.
         for welcome_page in root.get_children().exact_type(Page):
             welcome_page.delete()

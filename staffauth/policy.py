@@ -15,8 +15,17 @@ TWO_FACTOR_ROLES = (
 TWO_FACTOR_GROUPS = frozenset(role.group_name for role in TWO_FACTOR_ROLES)
 # Back-office areas where an unverified session of such a user is sent to the second step.
 PROTECTED_PREFIXES = ("/admin/", "/django-admin/")
-# Pages of those areas that must stay reachable before the second step (signing in or out).
-OPEN_PATHS = ("/admin/login/", "/admin/logout/", "/django-admin/login/", "/django-admin/logout/")
+# Pages of those areas that must stay reachable before the second step (signing in or out), and
+# the back office's icon sprite and translation catalogue, which the second-step page itself loads
+# (redirected, the sprite script would paste the whole second-step page into it a second time).
+OPEN_PATHS = (
+    "/admin/login/",
+    "/admin/logout/",
+    "/admin/sprite/",
+    "/admin/jsi18n/",
+    "/django-admin/login/",
+    "/django-admin/logout/",
+)
 
 
 def requires_two_factor(user) -> bool:

@@ -3,13 +3,11 @@ attachment and its tracking, a disclosure search, a draw's public verification, 
 scan of the public pages. Screenshots of every step go to test-artifacts/<test name>/."""
 
 import io
-import subprocess
-import sys
 
 import pytest
 from django.core.management import call_command
 
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, download_and_verify_draw
 from tests.factories.files import PDF_BYTES
 
 # serialized_rollback: the flush after a live-server test must not take Wagtail's root page from
@@ -93,20 +91,9 @@ def disclosure_search(page):
 
 
 def a_published_draw_verifies_from_its_downloaded_files(page, folder):
-    folder.mkdir()
     page.goto("/inspections/")
     page.shot("draw-plans")
     page.get_by_role("link", name="SJ2026-11").first.click()
     page.wait_for_load_state()
     page.shot("draw-plan")
-    links = page.locator("#downloads ~ ul a[download]")
-    for index in range(links.count()):
-        with page.expect_download() as info:
-            links.nth(index).click()
-        download = info.value
-        download.save_as(folder / download.suggested_filename)
-    assert {"manifest.json", "targets.csv", "inspectors.csv", "conflicts.csv", "reveal.json", "result.json",
-            "draw_algorithm.py"} <= {p.name for p in folder.iterdir()}
-    completed = subprocess.run([sys.executable, "draw_algorithm.py", "."], cwd=folder,  # noqa: S603
-                               capture_output=True, text=True, check=False)
-    assert completed.returncode == 0 and "MATCH" in completed.stdout, completed.stdout
+    download_and_verify_draw(page, folder)

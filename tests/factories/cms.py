@@ -3,6 +3,7 @@
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from cms.demo import tree_root
 from cms.models import ArticleIndexPage, ArticlePage, DisclosureIndexPage, GuideIndexPage, GuidePage, HomePage
 
 
@@ -14,7 +15,7 @@ def publish_child(parent, page):
 
 def make_home(**fields) -> HomePage:
     """The site's home page, as the default site's root (replacing Wagtail's welcome page)."""
-    root = Page.get_first_root_node()
+    root = tree_root()
     for welcome_page in root.get_children().exact_type(Page):
         welcome_page.delete()
     home = publish_child(root, HomePage(title=fields.pop("title", "公共资源交易监督平台"), slug="home", **fields))

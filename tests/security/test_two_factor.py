@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -56,6 +57,16 @@ def test_editors_use_the_back_office_without_a_second_factor(client, roles):
     editor = UserFactory(roles=[role_list.EDITOR])
     client.force_login_without_second_factor(editor)
     assert client.get("/admin/").status_code == 200
+
+
+def test_the_second_step_page_gets_its_icons_and_translations_but_no_back_office_data(client, handler):
+    """The second-step page loads the back office's icon sprite and JavaScript catalogue; sent to
+    the second step instead, the sprite script pasted that whole page into itself a second time."""
+    client.force_login_without_second_factor(handler)
+    sprite = client.get(reverse("wagtailadmin_sprite"))
+    assert sprite.status_code == 200 and "<svg" in sprite.content.decode()
+    assert client.get(reverse("wagtailadmin_javascript_catalog")).status_code == 200
+    assert client.get(reverse("wagtailadmin_home")).status_code == 302
 
 
 def test_django_admin_needs_the_second_factor_too(client, roles):
