@@ -11,6 +11,7 @@ from cases.models.choices import (
     Satisfaction,
     State,
 )
+from cases.models.decision import DecisionDocument, DecisionNumberSequence, DecisionService
 from cases.models.history import DeadlineSpan, DecisionRecord, RatingRecord, TimelinessRecord
 from cases.models.outbox import Notification
 from cases.models.records import (
@@ -25,7 +26,7 @@ from cases.models.records import (
 
 __all__ = [
     "Attachment", "Case", "CaseEvent", "CaseNumberSequence", "Channel", "DeadlinePolicy", "DeadlineSpan",
-    "DeadlineTrack", "DecisionRecord", "RatingRecord", "TimelinessRecord",
+    "DeadlineTrack", "DecisionDocument", "DecisionNumberSequence", "DecisionRecord", "DecisionService", "RatingRecord", "TimelinessRecord",
     "ExtensionRequest", "FilerType", "Kind", "MatterType", "Measure", "Notification", "Outcome",
     "PausedInterval", "RejectionReason", "Satisfaction", "State", "SupervisionNotice",
 ]
