@@ -84,7 +84,7 @@ def export_row(case, clock: DeadlineClock) -> dict:
         "received_at": local(case.received_at),
         "current_due": case.current_due,
         "workdays_left": clock.workdays_left(case),
-        "outcome": case.get_outcome_display(),
+        "outcome": case.outcome_label,
         "decided_at": local(case.decided_at),
         "closed_at": local(case.closed_at),
     }

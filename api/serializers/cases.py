@@ -58,6 +58,10 @@ class DeadlineSerializer(serializers.Serializer):
     due = serializers.DateField(allow_null=True)
     workdays_left = serializers.IntegerField(allow_null=True)
     paused = serializers.BooleanField()
+    provisional = serializers.BooleanField(
+        help_text=_("True when the due date lies in a year whose holiday schedule is not loaded: counted Monday to "
+                    "Friday for now."),
+    )
 
 
 class CaseReceiptSerializer(serializers.Serializer):
