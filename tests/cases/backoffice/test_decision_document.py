@@ -230,3 +230,19 @@ def test_complaints_decided_before_documents_still_advance(team):
     """The factories' path (no document fields) still issues a numbered document."""
     case = advance(CaseFactory(), team, State.DECIDED)
     assert selectors.issued_document(case).number.endswith("号")
+
+
+def test_the_api_records_service_like_the_form(api, team, client_for):
+    case = decided_complaint(team, client_for)
+    _client, token = make_client(
+        department=team.department, acts_as=team.handler, scopes=[Scope.READ_CASES, Scope.ACT_ON_CASES]
+    )
+    url = f"/api/v1/cases/{case.number}/transitions/record_decision_service/"
+    served_on = fresh(case).decided_at.date().isoformat()
+    missing = api.post(url, {"party": "respondent"}, format="json", **bearer(token))
+    assert missing.status_code == 400 and {"method", "served_on"} <= set(missing.json()["errors"])
+    response = api.post(
+        url, {"party": "respondent", "method": "electronic", "served_on": served_on}, format="json", **bearer(token)
+    )
+    assert response.status_code == 200, response.content
+    assert selectors.unserved_parties(case) == ["complainant"]
