@@ -16,7 +16,7 @@ def local(moment):
 def deadlines(case) -> list[dict]:
     return [
         {"name": name, "label": str(DEADLINE_LABELS.get(name, name)), "due": info["due"],
-         "workdays_left": info["workdays_left"], "paused": info["paused"]}
+         "workdays_left": info["workdays_left"], "paused": info["paused"], "provisional": info["provisional"]}
         for name, info in selectors.remaining_workdays(case).items()
     ]
 

@@ -8,5 +8,8 @@ class CasesConfig(AppConfig):
 
     def ready(self):
         from accounts.hooks import register_account_pages
+        from cases.services.calendar import prepare_due_date_recomputation
+        from directory.calendar import register_schedule_loading_hook
 
         register_account_pages(home="cases:my_cases", logged_out="cases:start")
+        register_schedule_loading_hook(prepare_due_date_recomputation)

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from cases.clock import PAUSES_NOT_STOPPING_DECISION, policy_for_track
 from cases.models import Case, DeadlinePolicy, DeadlineTrack, Kind, PausedInterval, State
-from directory.calendar import WorkingCalendar
+from directory.calendar import WorkingCalendar, is_provisional
 from directory.models import TradingProject
 
 _frozen_now: contextvars.ContextVar[dt.datetime | None] = contextvars.ContextVar("cases_frozen_now", default=None)
@@ -186,11 +186,13 @@ def remaining_workdays(case: Case, *, on: dt.date | None = None) -> dict:
     calendar = WorkingCalendar()
     result = {}
     if case.state == State.SUSPENDED:
-        result["decision"] = {"due": case.decision_due, "workdays_left": None, "paused": True}
+        result["decision"] = {"due": case.decision_due, "workdays_left": None, "paused": True,
+                              "provisional": is_provisional(case.decision_due, calendar)}
         return result
     deadline = DEADLINE_BY_STATE.get(case.state)
     if deadline:
         due = getattr(case, DUE_FIELD[deadline])
         if due is not None:
-            result[deadline] = {"due": due, "workdays_left": calendar.workdays_between(on, due), "paused": False}
+            result[deadline] = {"due": due, "workdays_left": calendar.workdays_between(on, due), "paused": False,
+                                "provisional": is_provisional(due, calendar)}
     return result

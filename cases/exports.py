@@ -5,7 +5,7 @@ hidden, as in cases.selectors.filer_identity."""
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from directory.calendar import WorkingCalendar
+from directory.calendar import WorkingCalendar, is_provisional
 
 
 def listed_filer(case) -> str:
@@ -35,6 +35,10 @@ class DeadlineClock:
         if case.current_due is None:
             return None
         return self.calendar.workdays_between(self.today, case.current_due)
+
+    def is_provisional(self, case) -> bool:
+        """The due date lies in a year without a holiday schedule (counted Monday to Friday)."""
+        return is_provisional(case.current_due, self.calendar)
 
 
 # (attribute or callable key, heading) of the xlsx/csv export, in order.
@@ -80,7 +84,7 @@ def export_row(case, clock: DeadlineClock) -> dict:
         "received_at": local(case.received_at),
         "current_due": case.current_due,
         "workdays_left": clock.workdays_left(case),
-        "outcome": case.get_outcome_display(),
+        "outcome": case.outcome_label,
         "decided_at": local(case.decided_at),
         "closed_at": local(case.closed_at),
     }

@@ -12,7 +12,7 @@ import rules
 from django.utils.translation import gettext_lazy
 
 from cases.models import Case, State
-from cases.models.case import ASSIGN, DECIDE_WITHDRAWAL, HANDLE, TRANSFER, TRIAGE
+from cases.models.case import ASSIGN, DECIDE_WITHDRAWAL, HANDLE, REPLY, TRANSFER, TRIAGE
 from portal.errors import PermissionRefused
 
 SUPERVISE = "cases.supervise_case"
@@ -84,6 +84,10 @@ CASE_RULES = {
     "decide_extension": supervises_cases,
     "reveal_identity": rules.is_authenticated & has_permission(REVEAL) & sees_case,
     "add_internal_note": rules.is_authenticated & sees_case,
+    # The decision document (投诉处理决定书): read by the staff who see the case, its service (送达)
+    # recorded by those who handle the case or give the filer feedback.
+    "view_decision_document": rules.is_authenticated & sees_case,
+    "record_decision_service": scoped(HANDLE) | scoped(REPLY),
 }
 # Why a rule said no, when the user needs to know more than "not permitted".
 REFUSALS = {

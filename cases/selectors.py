@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -11,7 +12,16 @@ from django.utils.translation import gettext as _
 
 from cases import access_codes, deadlines
 from cases import rules as case_rules
-from cases.models import Case, CaseEvent, ExtensionRequest, Kind, State, SupervisionNotice
+from cases.models import (
+    Case,
+    CaseEvent,
+    DecisionDocument,
+    DecisionService,
+    ExtensionRequest,
+    Kind,
+    State,
+    SupervisionNotice,
+)
 from cases.models.choices import OBJECTION_REQUIRED, OPEN_STATES, WITHDRAWABLE_STATES
 from directory.calendar import WorkingCalendar
 
@@ -133,6 +143,8 @@ def available_actions(user, case: Case) -> list[str]:
             candidates.append("decide_extension")
     if case.state == State.DECIDED and "reply_to_filer" not in actions:
         candidates.append("reply_to_filer")
+    if case.state in DECISION_SERVICE_STATES and unserved_parties(case):
+        candidates.append("record_decision_service")
     if case.identity_hidden:
         candidates.append("reveal_identity")
     candidates.append("add_internal_note")
@@ -229,3 +241,37 @@ def case_events(user, case: Case) -> QuerySet[CaseEvent]:
     if not can_see(user, case):
         return CaseEvent.objects.none()
     return case.events.select_related("actor").order_by("created_at", "pk")
+
+
+# --- Decision documents -----------------------------------------------------------------------------
+
+DECISION_SERVICE_STATES = (State.DECIDED, State.REPLIED, State.CLOSED)
+
+
+def current_document(case: Case) -> DecisionDocument | None:
+    """The latest decision document of the case: the issued one, or the draft under review."""
+    return case.decision_documents.select_related("department").order_by("-round", "-pk").first()
+
+
+def issued_document(case: Case) -> DecisionDocument | None:
+    return case.decision_documents.exclude(number="").select_related("department").order_by("-round").first()
+
+
+def unserved_parties(case: Case) -> list[str]:
+    """Parties the issued decision document still has to be served on."""
+    document = issued_document(case)
+    if document is None:
+        return []
+    served = set(document.services.values_list("party", flat=True))
+    return [party for party in DecisionService.Party.values if party not in served]
+
+
+def visible_document(user, case_pk) -> tuple[Case, DecisionDocument]:
+    """The case's decision document for a user the rules let read it; 404 otherwise."""
+    case = get_visible_case(user, case_pk)
+    if not case_rules.allowed("view_decision_document", user, case):
+        raise PermissionDenied
+    document = current_document(case)
+    if document is None:
+        raise Http404
+    return case, document

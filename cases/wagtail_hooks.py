@@ -8,6 +8,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from cases import selectors
 from cases.admin_views.actions import CaseActionView
+from cases.admin_views.decision import DecisionDocumentPdfView, DecisionDocumentView
 from cases.admin_views.detail import CaseDetailView
 from cases.admin_views.extensions import DecideExtensionView, PendingExtensionsView
 from cases.admin_views.files import AttachmentDownloadView
@@ -26,6 +27,8 @@ def register_case_urls():
         path("cases/new/", StaffIntakeView.as_view(), name="cases_intake"),
         path("cases/<int:pk>/", CaseDetailView.as_view(), name="cases_case"),
         path("cases/<int:pk>/receipt/", ReceiptView.as_view(), name="cases_receipt"),
+        path("cases/<int:pk>/decision/", DecisionDocumentView.as_view(), name="cases_decision"),
+        path("cases/<int:pk>/decision.pdf", DecisionDocumentPdfView.as_view(), name="cases_decision_pdf"),
         path("cases/<int:pk>/do/<str:action>/", CaseActionView.as_view(), name="cases_action"),
         path("cases/<int:pk>/files/<int:attachment_pk>/", AttachmentDownloadView.as_view(), name="cases_attachment"),
         path("cases/extensions/", PendingExtensionsView.as_view(), name="cases_extensions"),

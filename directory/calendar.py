@@ -40,6 +40,23 @@ def calendar_changed() -> None:
         hook()
 
 
+_schedule_hooks: list[Callable[[int], Callable[[], None]]] = []
+
+
+def register_schedule_loading_hook(hook: Callable[[int], Callable[[], None]]) -> Callable[[int], Callable[[], None]]:
+    """A higher app (cases' due dates) asks to follow the loading of a year's schedule:
+    `hook(year)` runs before the schedule is written (it reads the old calendar) and returns a
+    callable run after it is written, in the same transaction."""
+    if hook not in _schedule_hooks:
+        _schedule_hooks.append(hook)
+    return hook
+
+
+def schedule_loading(year: int) -> list[Callable[[], None]]:
+    """Called by the schedule loader before it writes: the hooks' finishing steps."""
+    return [hook(year) for hook in _schedule_hooks]
+
+
 @functools.cache
 def official_years() -> range:
     from chinese_calendar import constants
@@ -135,6 +152,12 @@ def workdays_between(
     start: dt.date, end: dt.date, excluding: Iterable[tuple[dt.date, dt.date]] = ()
 ) -> int:
     return WorkingCalendar().workdays_between(start, end, excluding)
+
+
+def is_provisional(day: dt.date | None, calendar: WorkingCalendar | None = None) -> bool:
+    """A due date in a year with neither the official nor a loaded schedule was counted Monday to
+    Friday: it is provisional (暂按周一至周五计算) until the office loads that year."""
+    return day is not None and (calendar or WorkingCalendar()).year_status(day.year) == FALLBACK
 
 
 def calendar_warnings(today: dt.date) -> list[str]:

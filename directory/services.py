@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from directory.calendar import calendar_changed
+from directory.calendar import calendar_changed, schedule_loading
 from directory.models import CalendarDay, CalendarYear, Department, Grid, StaffProfile
 from directory.roles import Role
 
@@ -38,12 +38,15 @@ def load_year_schedule(*, year: int, days: list[ScheduleDay], source: str = "") 
                 _("%(date)s is listed both as a holiday and as a working day.") % {"date": day.date.isoformat()}
             )
         seen[day.date] = day.is_workday
+    finish_steps = schedule_loading(year)  # before the write: dependants read the old calendar
     CalendarDay.objects.filter(date__year=year).delete()
     CalendarDay.objects.bulk_create(
         [CalendarDay(date=d.date, is_workday=d.is_workday, note=d.note[:100]) for d in days]
     )
     calendar_year, _created = CalendarYear.objects.update_or_create(year=year, defaults={"source": source})
     calendar_changed()
+    for finish in finish_steps:
+        finish()
     return calendar_year
 
 

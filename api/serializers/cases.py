@@ -58,6 +58,10 @@ class DeadlineSerializer(serializers.Serializer):
     due = serializers.DateField(allow_null=True)
     workdays_left = serializers.IntegerField(allow_null=True)
     paused = serializers.BooleanField()
+    provisional = serializers.BooleanField(
+        help_text=_("True when the due date lies in a year whose holiday schedule is not loaded: counted Monday to "
+                    "Friday for now."),
+    )
 
 
 class CaseReceiptSerializer(serializers.Serializer):
@@ -182,6 +186,11 @@ class TransitionRequestSerializer(serializers.Serializer):
     decision_text = _text(20000)
     measures = serializers.ListField(child=serializers.CharField(max_length=40), required=False)
     fine_amount = serializers.DecimalField(max_digits=14, decimal_places=2, required=False, allow_null=True)
+    facts_found = _text(20000, _("propose_decision on a complaint: the facts found, for the decision document."))
+    legal_basis = _text(2000, _("propose_decision on a complaint: the legal basis (blank: the statutory one)."))
+    party = _text(20, _("record_decision_service: complainant or respondent."))
+    method = _text(20, _("record_decision_service: how the decision was served."))
+    served_on = serializers.DateField(required=False, help_text=_("record_decision_service: the date of service."))
     reply_text = _text(20000)
     approve = serializers.BooleanField(required=False)
     deadline = _text(20)

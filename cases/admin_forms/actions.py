@@ -5,7 +5,15 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import ExtensionRequest, Measure, Outcome, PausedInterval, RejectionReason, SupervisionNotice
+from cases.models import (
+    DecisionService,
+    ExtensionRequest,
+    Measure,
+    Outcome,
+    PausedInterval,
+    RejectionReason,
+    SupervisionNotice,
+)
 from cases.models.choices import SOFT_MEASURES, SUBSTANTIATED_OUTCOMES
 from directory.models import Department, Grid
 
@@ -117,6 +125,15 @@ class ProposeDecisionForm(CaseActionForm):
     measures = MeasuresField(label=_("Measures"), choices=Measure.choices, required=False)
     fine_amount = forms.DecimalField(label=_("Fine (yuan)"), required=False, min_value=0, max_digits=14,
                                      decimal_places=2)
+    # The decision document of a complaint (the decision text above is its reasoning).
+    facts_found = forms.CharField(
+        label=_("Facts found"), widget=forms.Textarea(attrs={"rows": 6}), required=False, max_length=20000,
+        help_text=_("Complaints: the facts the investigation established, as the decision document states them."),
+    )
+    legal_basis = forms.CharField(
+        label=_("Legal basis"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=2000,
+        help_text=_("Complaints: left blank, the statutory basis of complaint decisions is used."),
+    )
 
     def clean(self):
         # The service enforces the rules too; checking here puts the message next to the field.
@@ -134,6 +151,14 @@ class ProposeDecisionForm(CaseActionForm):
         if outcome in SUBSTANTIATED_OUTCOMES and not measures:
             self.add_error("measures", _("A substantiated violation needs at least one measure."))
         return data
+
+
+class RecordDecisionServiceForm(CaseActionForm):
+    party = forms.ChoiceField(label=_("Served on"), choices=[("", "---------"), *DecisionService.Party.choices])
+    method = forms.ChoiceField(label=_("Method of service"), choices=[("", "---------"), *DecisionService.Method.choices])
+    served_on = forms.DateField(label=_("Date of service"), widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label=_("Note"), widget=TEXTAREA, required=False, max_length=2000,
+                           help_text=_("e.g. the registered-mail tracking number, or where a public notice was posted"))
 
 
 class ReplyForm(CaseActionForm):

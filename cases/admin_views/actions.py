@@ -58,6 +58,10 @@ ACTIONS = {
                         "undo"),
     "reply_to_filer": Action(_("Give feedback to the filer"), forms.ReplyForm, _("The filer has been informed."),
                              "mail", primary=True),
+    "record_decision_service": Action(
+        _("Record service of the decision"), forms.RecordDecisionServiceForm, _("The service is recorded."), "mail",
+        versioned=False, intro=_("Record when and how the decision document reached the complainant or the respondent."),
+    ),
     "decide_withdrawal": Action(_("Decide on the withdrawal"), forms.DecideWithdrawalForm,
                                 _("The withdrawal request is decided."), "help"),
     "transfer_out": Action(_("Transfer to another authority"), forms.TransferOutForm,

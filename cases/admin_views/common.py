@@ -36,6 +36,8 @@ EVENT_LABELS = {
     "escalated": _("Escalated to the commission"),
     "identity_revealed": _("Filer's identity revealed"),
     "internal_note": _("Internal note"),
+    "decision_served": _("Decision document served"),
+    "due_date_recomputed": _("Due date recomputed with the holiday schedule"),
 }
 
 

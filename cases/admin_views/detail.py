@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from cases import rules as case_rules
 from cases import selectors
 from cases.admin_views.actions import ACTIONS
 from cases.admin_views.common import event_label, require_case_staff
@@ -82,5 +83,18 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
                 key=lambda action: not action["primary"],  # the usual next step first
             ),
             measures=[dict(Measure.choices).get(code, code) for code in case.measures or []],
+            **self.document_context(user, case),
         )
         return context
+
+    @staticmethod
+    def document_context(user, case):
+        document = selectors.current_document(case)
+        if document is None or not case_rules.allowed("view_decision_document", user, case):
+            return {"document": None}
+        return {
+            "document": document,
+            "document_url": reverse("cases_decision", args=[case.pk]),
+            "document_pdf_url": reverse("cases_decision_pdf", args=[case.pk]),
+            "document_services": document.services.select_related("recorded_by"),
+        }

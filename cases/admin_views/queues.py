@@ -55,6 +55,21 @@ class WorkdaysLeftColumn(Column):
         return context
 
 
+class DueColumn(Column):
+    """The running due date, marked when it is provisional (no holiday schedule for its year)."""
+
+    cell_template_name = "cases/admin/due_cell.html"
+
+    def __init__(self, *args, clock, **kwargs):
+        self.clock = clock
+        super().__init__(*args, **kwargs)
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["provisional"] = self.clock.is_provisional(instance)
+        return context
+
+
 class CaseQueueView(SafeSpreadsheetExportMixin, IndexView):
     model = Case
     any_permission_required = None
@@ -128,8 +143,8 @@ class CaseQueueView(SafeSpreadsheetExportMixin, IndexView):
             Column("handler", label=_("Handler"), accessor=lambda case: staff_name(case.handler)),
             Column("received_at", label=_("Received"), accessor=lambda case: _local_date(case.received_at),
                    sort_key="received_at", classname="w-whitespace-nowrap"),
-            Column("current_due", label=_("Due"), sort_key="current_due", classname="w-whitespace-nowrap",
-                   accessor=lambda case: case.current_due.isoformat() if case.current_due else ""),
+            DueColumn("current_due", label=_("Due"), sort_key="current_due", classname="w-whitespace-nowrap",
+                      accessor=lambda case: case.current_due.isoformat() if case.current_due else "", clock=self.clock),
             WorkdaysLeftColumn("workdays_left", label=_("Working days left"), accessor=self.clock.workdays_left),
         ]
 

@@ -11,6 +11,7 @@ from cases.models.choices import (
     Satisfaction,
     State,
 )
+from cases.models.decision import DecisionDocument, DecisionNumberSequence, DecisionService
 from cases.models.history import DeadlineSpan, DecisionRecord, RatingRecord, TimelinessRecord
 from cases.models.records import (
     Attachment,
@@ -24,7 +25,7 @@ from cases.models.records import (
 
 __all__ = [
     "Attachment", "Case", "CaseEvent", "CaseNumberSequence", "Channel", "DeadlinePolicy", "DeadlineSpan",
-    "DeadlineTrack", "DecisionRecord", "RatingRecord", "TimelinessRecord",
-    "ExtensionRequest", "FilerType", "Kind", "MatterType", "Measure", "Outcome",
+    "DeadlineTrack", "DecisionDocument", "DecisionNumberSequence", "DecisionRecord", "DecisionService",
+    "RatingRecord", "TimelinessRecord", "ExtensionRequest", "FilerType", "Kind", "MatterType", "Measure", "Outcome",
     "PausedInterval", "RejectionReason", "Satisfaction", "State", "SupervisionNotice",
 ]

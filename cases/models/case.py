@@ -16,6 +16,7 @@ from cases.models.choices import (
     RejectionReason,
     Satisfaction,
     State,
+    outcome_label,
 )
 from directory.models import Department, Grid, MarketEntity, TradingProject
 
@@ -175,6 +176,11 @@ class Case(models.Model):
     @property
     def identity_hidden(self) -> bool:
         return self.is_anonymous or self.is_confidential
+
+    @property
+    def outcome_label(self) -> str:
+        """The outcome in the law's words for this kind (投诉成立 for complaints, 属实 for reports)."""
+        return outcome_label(self.kind, self.outcome)
 
     # --- Transitions (called only by cases.services via portal.workflow.apply_transition) -----
     @transition(field=state, source=State.SUBMITTED, target=State.NEEDS_SUPPLEMENT, permission=TRIAGE)

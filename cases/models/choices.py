@@ -107,6 +107,24 @@ class Outcome(models.TextChoices):
 
 SUBSTANTIATED_OUTCOMES = frozenset({Outcome.SUBSTANTIATED, Outcome.PARTLY_SUBSTANTIATED})
 
+# Complaint law words a decision on a complaint differently (投诉成立 / 部分成立 / 不成立 / 驳回投诉);
+# reports and suggestions keep the Outcome labels (属实 / 部分属实 / 不属实).
+COMPLAINT_OUTCOME_LABELS = {
+    Outcome.SUBSTANTIATED: _("Complaint upheld"),
+    Outcome.PARTLY_SUBSTANTIATED: _("Complaint partly upheld"),
+    Outcome.UNSUBSTANTIATED: _("Complaint not upheld"),
+    Outcome.DISMISSED: _("Complaint dismissed"),
+}
+
+
+def outcome_label(kind: str, outcome: str) -> str:
+    """The outcome as the law words it for this kind of case ("" when there is none)."""
+    if not outcome:
+        return ""
+    if kind == Kind.COMPLAINT and outcome in COMPLAINT_OUTCOME_LABELS:
+        return str(COMPLAINT_OUTCOME_LABELS[outcome])
+    return str(Outcome(outcome).label) if outcome in Outcome.values else outcome
+
 
 class Measure(models.TextChoices):
     ORDER_TO_CORRECT = "order_to_correct", _("Order to correct")

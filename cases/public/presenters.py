@@ -34,7 +34,7 @@ DEADLINE_LABELS = {
 def deadline_rows(deadlines: dict) -> list[dict]:
     return [
         {"label": DEADLINE_LABELS.get(name, name), "due": info["due"], "workdays_left": info["workdays_left"],
-         "paused": info["paused"]}
+         "paused": info["paused"], "provisional": info.get("provisional", False)}
         for name, info in deadlines.items()
     ]
 

@@ -1,6 +1,7 @@
 """All writes to cases (DESIGN §2). Keyword-only, atomic, domain errors; see /cases-contract."""
 
 from cases.services.closing import decide_withdrawal, request_withdrawal, transfer_out
+from cases.services.decision import record_decision_service
 from cases.services.handling import (
     approve_decision,
     propose_decision,
@@ -34,7 +35,7 @@ __all__ = [
     "SubmittedCase", "accept", "add_attachment", "add_attachments", "add_internal_note", "approve_decision", "assign",
     "close_unrated", "decide_extension", "decide_withdrawal", "escalate_overdue",
     "expire_supplements", "export_identities", "issue_overdue_notices", "issue_supervision_notice", "open_case", "propose_decision",
-    "rate_satisfaction", "reject", "reply_to_filer", "request_extension", "request_supplement", "request_withdrawal",
+    "rate_satisfaction", "record_decision_service", "reject", "reply_to_filer", "request_extension", "request_supplement", "request_withdrawal",
     "resume", "return_to_office", "reveal_identity", "run_daily", "send_back", "send_reminders", "start_handling",
     "submit_case", "supplement", "suspend", "transfer_out",
 ]

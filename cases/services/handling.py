@@ -12,7 +12,7 @@ from cases import deadlines
 from cases import rules as case_rules
 from cases.models import Measure, Outcome, PausedInterval, Satisfaction
 from cases.models.choices import SOFT_MEASURES, SUBSTANTIATED_OUTCOMES
-from cases.services import records
+from cases.services import decision, records
 from cases.services._base import (
     FILER,
     check_filer,
@@ -118,14 +118,17 @@ def _clean_decision(outcome, decision_text, measures, fine_amount):
 
 
 @transaction.atomic
-def propose_decision(*, case_id, actor, outcome, decision_text, measures, fine_amount=None, expected_version=None,
-                     ip_address=None):
+def propose_decision(*, case_id, actor, outcome, decision_text, measures, fine_amount=None, facts_found="",
+                     legal_basis="", expected_version=None, ip_address=None):
+    """For a complaint the proposal drafts the decision document (facts found, reasoning = the
+    decision text, legal basis: the statutory one when left blank)."""
     measures, fine_amount = _clean_decision(outcome, decision_text, measures, fine_amount)
     case_rules.require("propose_decision", actor, lock_case(case_id))
     case, before = transition(case_id=case_id, name="propose_decision", actor=actor, expected_version=expected_version)
     case.outcome, case.decision_text, case.measures, case.fine_amount = outcome, decision_text.strip(), measures, fine_amount
     case.proposed_by, case.approved_by = actor, None
     save(case)
+    decision.draft_document(case, facts_found=facts_found, legal_basis=legal_basis)
     record(case, action="decision_proposed", actor=actor, from_state=before, note=decision_text.strip(),
            data={"outcome": outcome, "measures": measures, "fine_amount": str(fine_amount or "")}, ip_address=ip_address)
     notify_staff(case, [u for u in department_heads(case) if u.pk != actor.pk], purpose=f"v{case.version}:proposed",
@@ -144,10 +147,12 @@ def approve_decision(*, case_id, actor, note="", expected_version=None, ip_addre
     deadlines.set_reply_deadline(case, decided_on=deadlines.today())
     save(case)
     records.record_decision(case)
+    document = decision.issue_document(case)
     resolve_notices(case, "decision")
     record(case, action="decision_approved", actor=actor, from_state=before, note=note, ip_address=ip_address,
-           public_note=_("A decision has been made: %(outcome)s.") % {"outcome": case.get_outcome_display()},
-           data={"outcome": case.outcome, "reply_due": str(case.reply_due or "")})
+           public_note=_("A decision has been made: %(outcome)s.") % {"outcome": case.outcome_label},
+           data={"outcome": case.outcome, "reply_due": str(case.reply_due or ""),
+                 "document": document.number if document else ""})
     notify_staff(case, handlers_to_tell(case), purpose=f"v{case.version}:approved",
                  subject=f"{case.number} {_('decision approved')}",
                  body=_("Give feedback to the filer by %(due)s.") % {"due": case.reply_due})

@@ -15,7 +15,9 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from cases.decision_document import document_text
 from cases.models import Measure, State
+from cases.selectors import identity_of, issued_document
 from portal.errors import ActionNotAllowed
 from publicity.models import Disclosure
 from publicity.services import preview_redaction, publish_disclosure
@@ -64,10 +66,18 @@ def check_publishable(case) -> None:
 
 
 def decision_draft(case) -> DecisionDraft:
-    """The decision as it would be published, before redaction; the case must be decided."""
+    """The decision as it would be published, before redaction; the case must be decided. With an
+    issued decision document (投诉处理决定书) that is its text; older decisions are assembled from
+    the case."""
     check_publishable(case)
-    project = (f"{case.project.code} {case.project.name}" if case.project else case.project_text) or ""
     subject = case.project.name if case.project else (case.project_text or case.title)
+    title = _("Decision on the complaint about %(subject)s") % {"subject": subject}
+    document = issued_document(case)
+    if document is not None:
+        identity = None if case.is_anonymous or case.is_confidential else identity_of(case)
+        return DecisionDraft(title=title, body=document_text(document, identity=identity).plain(),
+                             personal_values=personal_values_of(case))
+    project = (f"{case.project.code} {case.project.name}" if case.project else case.project_text) or ""
     respondent = case.respondent.name if case.respondent else case.respondent_text
     lines = [_filer_line(case)]
     if respondent:
@@ -76,7 +86,7 @@ def decision_draft(case) -> DecisionDraft:
         lines.append(_("Project: %(project)s") % {"project": project})
     if case.matter_type:
         lines.append(_("Matter: %(matter)s") % {"matter": case.get_matter_type_display()})
-    lines.append(_("Outcome: %(outcome)s") % {"outcome": case.get_outcome_display()})
+    lines.append(_("Outcome: %(outcome)s") % {"outcome": case.outcome_label})
     measure_labels = dict(Measure.choices)
     measures = [str(measure_labels.get(code, code)) for code in case.measures or []]
     if measures:
@@ -85,7 +95,7 @@ def decision_draft(case) -> DecisionDraft:
         lines.append(_("Fine: %(amount)s yuan") % {"amount": f"{case.fine_amount:,.2f}"})
     lines.append(_("Decision: %(text)s") % {"text": case.decision_text.strip()})
     return DecisionDraft(
-        title=_("Decision on the complaint about %(subject)s") % {"subject": subject},
+        title=title,
         body="\n".join(lines),
         personal_values=personal_values_of(case),
     )
@@ -114,6 +124,9 @@ def publish_complaint_decision(*, case, actor, publish_from: dt.date | None = No
         draft = decision_draft(case)
         source_label = _("Case %(number)s") % {"number": case.number}
     decided_on = timezone.localdate(case.decided_at) if case.decided_at else None
+    document = issued_document(case)
+    if document is not None and not document_number:
+        document_number = document.number
     return publish_disclosure(
         kind=Disclosure.Kind.COMPLAINT_DECISION,
         title=draft.title,

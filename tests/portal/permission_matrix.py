@@ -206,6 +206,11 @@ MATRIX: dict[str, Row] = {
     "admin/cases/<int:pk>/": back_office(url("cases_case", case_pk), CASE_STAFF, grid_supervisor=MISSING),
     "admin/cases/<int:pk>/receipt/": back_office(url("cases_receipt", case_pk), (),
                                                  office_intake=REDIRECT, superuser=REDIRECT),
+    # The decision document (投诉处理决定书) of the decided complaint: whoever sees the case.
+    "admin/cases/<int:pk>/decision/": back_office(url("cases_decision", _pk("decided.pk")), CASE_STAFF,
+                                                  grid_supervisor=MISSING),
+    "admin/cases/<int:pk>/decision.pdf": back_office(url("cases_decision_pdf", _pk("decided.pk")), CASE_STAFF,
+                                                     grid_supervisor=MISSING),
     "admin/cases/<int:pk>/do/<str:action>/": back_office(url("cases_action", case_pk, "add_internal_note"),
                                                          CASE_STAFF, grid_supervisor=MISSING),
     "admin/cases/<int:pk>/files/<int:attachment_pk>/": back_office(

@@ -48,7 +48,8 @@ def test_tendering_complaint_suspended_across_national_day_2025(team):
     assert case.events.get(action="resumed").data["paused_workdays"] == 9
     with at(D(2025, 11, 12)):
         left = remaining_workdays(reload(case))
-    assert left == {"decision": {"due": D(2025, 11, 13), "workdays_left": 1, "paused": False}}
+    assert left == {"decision": {"due": D(2025, 11, 13), "workdays_left": 1, "paused": False,
+                                 "provisional": False}}
 
 
 def test_procurement_complaint_decision_counts_from_receipt(team):
