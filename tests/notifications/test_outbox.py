@@ -82,6 +82,7 @@ def test_mark_pending_as_sent_leaves_older_messages_pending():
 
 
 def test_tasks_queued_under_their_former_names_still_deliver():
+    app.loader.import_default_modules()  # what a worker does at start: autodiscover every app's tasks
     note = services.enqueue(channel="email", address="a@example.cn", subject="s", body="b", dedupe_key="former")
     assert app.tasks["cases.deliver_notification"].apply(args=[note.pk]).get() is True
     services.enqueue(channel="email", address="b@example.cn", subject="s", body="b", dedupe_key="former-2")
