@@ -136,7 +136,11 @@ class DrawRecord(models.Model):
         _("conflict key"), max_length=64, blank=True,
         help_text=_("Never published: the keys of the selected targets are derived from it and revealed after the draw."),
     )
-    secret = models.CharField(_("secret"), max_length=64, help_text=_("Revealed only after the draw."))
+    secret = models.CharField(_("secret"), max_length=64, blank=True,
+                              help_text=_("Written in clear only when the draw reveals it; empty before."))
+    sealed_secret = models.TextField(
+        _("sealed secret"), blank=True,
+        help_text=_("The secret encrypted with DRAW_SECRET_KEY, so the database alone cannot predict the draw."))
     public_value = models.CharField(_("public value"), max_length=200, blank=True)
     result_json = models.TextField(_("result"), blank=True)
     frozen_at = models.DateTimeField(_("frozen at"), auto_now_add=True)

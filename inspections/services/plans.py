@@ -19,7 +19,7 @@ from inspections.models import (
     PlanEvent,
     PlanState,
 )
-from inspections.services import snapshots
+from inspections.services import sealing, snapshots
 from portal.errors import ActionNotAllowed, DomainError
 from portal.workflow import apply_transition
 
@@ -124,7 +124,8 @@ def approve_plan(*, plan: InspectionPlan, actor, expected_version: int | None = 
     record = DrawRecord.objects.create(
         plan=approved, manifest_json=manifest_bytes.decode("utf-8"), manifest_sha256=algorithm.sha256_hex(manifest_bytes),
         target_snapshot=target_bytes.decode("utf-8"), inspector_snapshot=inspector_bytes.decode("utf-8"),
-        conflict_snapshot=conflict_bytes.decode("utf-8"), conflict_key=conflict_key, secret=secret,
+        conflict_snapshot=conflict_bytes.decode("utf-8"), conflict_key=conflict_key,
+        sealed_secret=sealing.seal(secret),
     )
     _event(approved, actor, "approve", from_state=transition.from_state, to_state=transition.to_state,
            data={"manifest_sha256": record.manifest_sha256, "targets": len(targets), "inspectors": len(inspectors)})
@@ -220,7 +221,7 @@ def execute_draw(*, plan_id: int) -> str:
         result = algorithm.run_draw(
             manifest, targets, algorithm.parse_inspector_snapshot(record.inspector_snapshot.encode("utf-8")),
             algorithm.parse_conflict_snapshot(record.conflict_snapshot.encode("utf-8")),
-            record.secret, record.public_value, conflict_keys, progress=_report_progress(plan_id),
+            sealing.secret_of(record), record.public_value, conflict_keys, progress=_report_progress(plan_id),
         )
     except algorithm.DrawError as exc:
         _fail(plan_id, str(exc), exc.target_id)
@@ -239,9 +240,15 @@ def _fail(plan_id: int, message: str, target_id: str) -> None:
     plan = transition.obj
     plan.draw_message = message
     plan.save(update_fields=["draw_message"])
-    DrawRecord.objects.filter(plan=plan).update(drawn_at=timezone.now())
+    _reveal(plan, drawn_at=timezone.now())
     _event(plan, None, "draw_failed", from_state=transition.from_state, to_state=transition.to_state,
            note=message, data={"target_id": target_id})
+
+
+def _reveal(plan: InspectionPlan, **values) -> None:
+    """The draw ran (or failed): its secret is public from now on, in clear."""
+    record = DrawRecord.objects.select_for_update().get(plan=plan)
+    DrawRecord.objects.filter(pk=record.pk).update(secret=sealing.secret_of(record), **values)
 
 
 def _target_lookup(ids: list[str]) -> dict[str, InspectionTarget]:
@@ -274,8 +281,7 @@ def _store_result(plan_id: int, result: algorithm.DrawResult) -> None:
             InspectionAssignment(inspection=inspection, inspector=inspectors[code], position=position)
             for position, code in enumerate(selected.inspectors, start=1)
         ])
-    DrawRecord.objects.filter(plan=plan).update(
-        result_json=algorithm.canonical_json(result.as_dict()).decode("utf-8"), drawn_at=timezone.now())
+    _reveal(plan, drawn_at=timezone.now(), result_json=algorithm.canonical_json(result.as_dict()).decode("utf-8"))
     plan.draw_progress = 100
     plan.save(update_fields=["draw_progress"])
     _event(plan, None, "draw_finished", from_state=transition.from_state, to_state=transition.to_state,
