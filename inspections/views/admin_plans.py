@@ -11,6 +11,7 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from cases.exports import staff_name
 from inspections import exports, selectors
 from inspections.forms import CancelForm, ConfirmForm, PlanForm, RunDrawForm
 from inspections.models import InspectionPlan, PlanState
@@ -96,6 +97,8 @@ class PlanDetailView(WagtailAdminTemplateMixin, TemplateView):
             result_rows=_result_rows(self.plan, record) if record and record.result_json else [],
             inspections=selectors.plan_inspections(self.plan),
             events=history(self.plan.events.all()),
+            public_value_entered_by=staff_name(record.public_value_entered_by)
+            if record and record.public_value_entered_by_id else "",
             can_edit=self.plan.state == PlanState.DRAFT and user.has_perm("inspections.change_inspectionplan"),
             can_approve=self.plan.state == PlanState.DRAFT and user.has_perm("inspections.approve_inspectionplan"),
             can_draw=self.plan.state == PlanState.APPROVED and user.has_perm("inspections.run_draw"),
@@ -138,6 +141,7 @@ class PlanActionView(AdminFormView):
         if self.form_class is RunDrawForm:
             record = getattr(self.plan, "draw_record", None)
             kwargs["announced_source"] = json.loads(record.manifest_json)["public_value_source"] if record else ""
+            kwargs["entered_value"] = record.public_value if record and record.public_value_entered_at else ""
         return kwargs
 
     def perform(self, form):

@@ -64,7 +64,8 @@ def test_draw_cannot_run_before_its_time(make_plan, manager):
 
 
 def test_announced_public_value_is_required(make_plan, manager):
-    plan = make_plan(public_value_source="福彩3D 2026年12月1日开奖号码")
+    plan = make_plan(public_value_source="福彩3D 2026年12月1日开奖号码",
+                     public_value_published_at=timezone.now() + dt.timedelta(minutes=30))
     plans.approve_plan(plan=plan, actor=manager)
     with pytest.raises(DomainError, match="请填写为本次抽取预告的公开值"):
         plans.start_draw(plan=plan, actor=manager, now=plan.draw_at)
@@ -142,7 +143,7 @@ def test_a_draw_without_enough_free_inspectors_fails_naming_the_target(
 
 def test_scheduler_starts_due_draws_without_public_value(make_plan, manager, django_capture_on_commit_callbacks):
     plan = make_plan()
-    waiting = make_plan(public_value_source="某期开奖号码")
+    waiting = make_plan(public_value_source="某期开奖号码", public_value_published_at=timezone.now() + dt.timedelta(minutes=30))
     plans.approve_plan(plan=plan, actor=manager)
     plans.approve_plan(plan=waiting, actor=manager)
     with django_capture_on_commit_callbacks(execute=True):
