@@ -67,6 +67,10 @@ class RunDrawForm(ConfirmForm):
             self.fields["public_value"].widget = forms.HiddenInput()
 
 
+class PublicValueForm(ConfirmForm):
+    public_value = forms.CharField(label=_("Public value"), max_length=200)
+
+
 class CancelForm(ConfirmForm):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
 

@@ -116,3 +116,25 @@ def test_public_page_says_what_verification_proves_without_a_public_value(client
     page = client.get(reverse("inspections:plan", args=[with_value.code])).content.decode()
     assert "本计划未预告公开随机值" not in page
     assert SOURCE in page and "公开值公布时间" in page
+
+
+def test_the_manager_enters_the_value_in_the_back_office(client, make_plan, manager,
+                                                        django_capture_on_commit_callbacks):
+    import time_machine
+
+    plan = lottery_plan(make_plan, published_in=dt.timedelta(minutes=5))  # within the staff session's idle limit
+    plans.approve_plan(plan=plan, actor=manager)
+    client.force_login(manager)
+    page = client.get(reverse("inspections_plan:edit", args=[plan.pk])).content.decode()
+    assert reverse("inspections_plan_action", args=[plan.pk, "public-value"]) in page
+    url = reverse("inspections_plan_action", args=[plan.pk, "public-value"])
+    response = client.post(url, {"version": InspectionPlan.objects.get(pk=plan.pk).version, "public_value": "472"})
+    assert response.status_code == 200 and "公布前不能录入" in response.content.decode()
+    with time_machine.travel(plan.public_value_published_at + dt.timedelta(minutes=1)):
+        response = client.post(url, {"version": InspectionPlan.objects.get(pk=plan.pk).version,
+                                     "public_value": "472"})
+    assert response.status_code == 302 and response.url == reverse("inspections_plan:edit", args=[plan.pk])
+    record = InspectionPlan.objects.get(pk=plan.pk).draw_record
+    assert record.public_value == "472" and record.public_value_entered_by == manager
+    page = client.get(reverse("inspections_plan:edit", args=[plan.pk])).content.decode()
+    assert url not in page and "472" in page
