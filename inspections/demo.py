@@ -27,6 +27,8 @@ EXTRA_INSPECTORS = [("inspector4", "检查员钱敏", "JT"), ("inspector5", "检
                     ("inspector6", "检查员韩雪", "JT")]
 PLAN_CODE = "SJ2026-11"
 DRAW_AT = dt.datetime(2026, 11, 6, 10, 0)
+PUBLIC_VALUE_AT = dt.datetime(2026, 11, 5, 21, 30)  # 福彩3D draws at 21:15; its result is public soon after
+APPROVED_AT = dt.datetime(2026, 11, 3, 10, 0)
 
 
 def seed(stdout) -> None:
@@ -120,10 +122,12 @@ def _seed_published_draw(departments, items):
                 "period_start": dt.date(2026, 11, 9), "period_end": dt.date(2026, 12, 18),
                 "ratio_a": 500, "ratio_b": 1000, "ratio_c": 2000, "ratio_d": 5000, "frequency_months": 12,
                 "inspectors_per_target": 2, "draw_at": draw_at, "publication_deadline": dt.date(2027, 1, 29),
-                "public_value_source": "中国福利彩票3D 2026年11月5日开奖号码"})
-    plans.approve_plan(plan=plan, actor=manager, now=draw_at - dt.timedelta(days=3))
+                "public_value_source": "中国福利彩票3D 2026年11月5日开奖号码",
+                "public_value_published_at": timezone.make_aware(PUBLIC_VALUE_AT)})
+    # Dated as they happen in the story: approved (manifest published), value public, then drawn.
+    plans.approve_plan(plan=plan, actor=manager, now=timezone.make_aware(APPROVED_AT))
     plans.start_draw(plan=plan, actor=manager, public_value="472", now=draw_at)
-    plans.execute_draw(plan_id=plan.pk)
+    plans.execute_draw(plan_id=plan.pk, now=draw_at + dt.timedelta(seconds=5))
     plan = InspectionPlan.objects.get(pk=plan.pk)
     if plan.state == PlanState.DRAWN:
         _advance_inspections(plan, manager)

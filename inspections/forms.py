@@ -24,8 +24,10 @@ class PlanForm(forms.ModelForm):
         model = InspectionPlan
         fields = ["code", "title", "kind", "period_start", "period_end", "ratio_a", "ratio_b", "ratio_c", "ratio_d",
                   "frequency_months", "inspectors_per_target", "draw_at", "publication_deadline",
-                  "public_value_source"]
-        widgets = {"period_start": IsoDateInput(),
+                  "public_value_source", "public_value_published_at"]
+        widgets = {"public_value_published_at": forms.DateTimeInput(attrs={"type": "datetime-local"},
+                                                                    format="%Y-%m-%dT%H:%M"),
+                   "period_start": IsoDateInput(),
                    "period_end": IsoDateInput(),
                    "publication_deadline": IsoDateInput(),
                    "draw_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")}
@@ -50,15 +52,23 @@ class ConfirmForm(forms.Form):
 class RunDrawForm(ConfirmForm):
     public_value = forms.CharField(label=_("Public value"), max_length=200, required=False)
 
-    def __init__(self, *args, announced_source="", **kwargs):
+    def __init__(self, *args, announced_source="", entered_value="", **kwargs):
         super().__init__(*args, **kwargs)
-        if announced_source:
+        if entered_value:
+            # Entered earlier (and audited); the draw uses it as it stands.
+            self.fields["public_value"].widget = forms.HiddenInput()
+            self.fields["public_value"].initial = entered_value
+        elif announced_source:
             # The manifest promised this value; the service refuses the draw without it.
             self.fields["public_value"].help_text = _("Announced in the manifest: %(source)s. Enter it exactly as "
                                                       "published.") % {"source": announced_source}
         else:
             # Nothing was announced, so there is nothing to enter; an empty value is what the draw uses.
             self.fields["public_value"].widget = forms.HiddenInput()
+
+
+class PublicValueForm(ConfirmForm):
+    public_value = forms.CharField(label=_("Public value"), max_length=200)
 
 
 class CancelForm(ConfirmForm):

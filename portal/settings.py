@@ -36,6 +36,12 @@ if not IDENTITY_HASH_KEY:
     raise ImproperlyConfigured("IDENTITY_HASH_KEY must be set when DEBUG is off.")
 IDENTITY_HASH_PREVIOUS_KEYS = env_list("IDENTITY_HASH_PREVIOUS_KEYS", [])
 
+# Key that encrypts each draw's secret until the draw reveals it (inspections/services/sealing.py).
+_INSECURE_DEV_DRAW_KEY = "development-only-draw-secret-key-never-use-in-production"
+DRAW_SECRET_KEY = env_str("DRAW_SECRET_KEY") or (_INSECURE_DEV_DRAW_KEY if DEBUG else "")
+if not DRAW_SECRET_KEY:
+    raise ImproperlyConfigured("DRAW_SECRET_KEY must be set when DEBUG is off.")
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 

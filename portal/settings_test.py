@@ -6,6 +6,7 @@ import os
 os.environ.setdefault("SECRET_KEY", "test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFG")
 os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("IDENTITY_HASH_KEY", "test-identity-hash-key-0123456789-abcdefghijklmnopqrstuvwxyz")
+os.environ.setdefault("DRAW_SECRET_KEY", "test-draw-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
 os.environ["SECURE_SSL_REDIRECT"] = "0"
 os.environ["SECURE_COOKIES"] = "0"
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")

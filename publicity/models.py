@@ -2,9 +2,12 @@
 penalties and credit records. Every text field holds redacted text only (publicity.redaction); the
 raw text never reaches this table. Changes go through publicity.services."""
 
+import re
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -174,3 +177,35 @@ class DisclosureEvent(AppendOnlyModel):
 
     def get_action_display(self):
         return self.ACTION_LABELS.get(self.action, self.action)
+
+
+SYNONYM_SEPARATORS = re.compile(r"[\s,，、;；]+")
+
+
+class SearchSynonym(models.Model):
+    """A group of words the disclosure search treats as one: searching any of them finds
+    disclosures holding any of them (people say 围标 or 串标, decisions say 串通投标). The office
+    keeps the list in the back office (Snippets)."""
+
+    words = models.CharField(
+        _("words"), max_length=300,
+        help_text=_("Words that mean the same to someone searching, separated by spaces or commas, e.g. "
+                    "串通投标 围标 串标. Searching any one of them finds disclosures that contain any of them."))
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["words"]
+        verbose_name = _("search synonym group")
+        verbose_name_plural = _("search synonyms")
+
+    def __str__(self):
+        return "、".join(self.word_list())
+
+    def word_list(self) -> list[str]:
+        """The words, each once, in the order written."""
+        return list(dict.fromkeys(word for word in SYNONYM_SEPARATORS.split(self.words) if word))
+
+    def clean(self):
+        if len(self.word_list()) < 2:
+            raise ValidationError({"words": _("Give at least two words that mean the same.")})

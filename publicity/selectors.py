@@ -10,7 +10,7 @@ from django.db import connections
 from django.db.models import BigIntegerField, F, Func, Q, QuerySet, TextField, Value
 from django.db.models.functions import Cast
 
-from publicity.models import Disclosure
+from publicity.models import Disclosure, SearchSynonym
 from publicity.search_index import SEPARATOR, term_token
 
 MAX_SEARCH_TERMS = 5
@@ -37,19 +37,45 @@ def search_terms(query: str) -> list[str]:
     return [term for term in (query or "").split() if term][:MAX_SEARCH_TERMS]
 
 
+def synonyms_of(terms: list[str]) -> dict[str, list[str]]:
+    """Each term with the words the office listed as meaning the same (SearchSynonym), the term first."""
+    folded = {term.casefold(): term for term in terms}
+    expanded = {term: [term] for term in terms}
+    if not terms:
+        return expanded
+    for group in SearchSynonym.objects.filter(is_active=True).only("words"):
+        words = group.word_list()
+        for word in words:
+            term = folded.get(word.casefold())
+            if term is not None:
+                expanded[term] += [w for w in words if w.casefold() != term.casefold() and w not in expanded[term]]
+    return expanded
+
+
 def search(queryset: QuerySet, query: str) -> QuerySet:
-    """Every term must appear as a substring (icontains decides, so results are exact). On
-    PostgreSQL, terms of 3+ characters are served by the trigram GIN index on UPPER(search_text)
-    (migration 0002) and shorter ones by the token GIN index (migration 0003, publicity.search_index);
-    on SQLite it is a LIKE scan."""
+    """Every term must appear as a substring (icontains decides, so results are exact), or one of
+    its synonyms: a term becomes an OR of the same indexed conditions, one per word. On PostgreSQL,
+    words of 3+ characters are served by the trigram GIN index on UPPER(search_text) (migration
+    0002) and shorter ones by the token GIN index (migration 0003, publicity.search_index), so the
+    OR is a BitmapOr of index scans; on SQLite it is a LIKE scan."""
     terms = search_terms(query)
     common = _common_tokens(queryset.db) if connections[queryset.db].vendor == "postgresql" and terms else None
-    for term in terms:
-        queryset = queryset.filter(search_text__icontains=term)
-        token = term_token(term) if common is not None else None
-        if token is not None and token not in common:
-            queryset = queryset.alias(token_set=_TOKEN_SET).filter(token_set__contains=[token])
+    if common is not None:
+        queryset = queryset.alias(token_set=_TOKEN_SET)
+    for words in synonyms_of(terms).values():
+        condition = Q()
+        for word in words:
+            condition |= _word_condition(word, common)
+        queryset = queryset.filter(condition)
     return queryset
+
+
+def _word_condition(word: str, common: frozenset[str] | None) -> Q:
+    condition = Q(search_text__icontains=word)
+    token = term_token(word) if common is not None else None
+    if token is not None and token not in common:
+        condition &= Q(token_set__contains=[token])
+    return condition
 
 
 def _common_tokens(using: str) -> frozenset[str]:

@@ -12,6 +12,8 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from publicity.admin_views import (
     ComplaintDecisionsView,
@@ -21,7 +23,7 @@ from publicity.admin_views import (
     WithdrawDisclosureView,
     reviewer_preview,
 )
-from publicity.models import Disclosure
+from publicity.models import Disclosure, SearchSynonym
 from publicity.windows import CREDIT_KINDS
 
 
@@ -143,3 +145,17 @@ def register_complaint_decisions_menu_item():
     return PermissionMenuItem(_("Complaint decisions to publish"), reverse("publicity_complaint_decisions"),
                               name="publicity-complaint-decisions", icon_name="doc-full-inverse", order=310,
                               permission="publicity.add_disclosure")
+
+
+class SearchSynonymViewSet(SnippetViewSet):
+    """The office's synonym list for the disclosure search (Snippets → Search synonyms)."""
+
+    model = SearchSynonym
+    icon = "search"
+    list_display = ["__str__", "note", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["words", "note"]
+    form_fields = ["words", "note", "is_active"]
+
+
+register_snippet(SearchSynonymViewSet)

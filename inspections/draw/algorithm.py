@@ -1,4 +1,4 @@
-"""The verifiable "double random" draw, version 1. Standard library only, no Django: the portal,
+"""The verifiable "double random" draw, versions `sjsg-draw/3` (current) and `sjsg-draw/2` (still verified). Standard library only, no Django: the portal,
 `manage.py verify_draw`, the property tests and anyone re-running a published draw use this one
 file. docs/draw-algorithm.md describes every step; run it standalone as
 
@@ -11,6 +11,11 @@ Conflicts of interest (回避) are published only as opaque tokens: a token is t
 per-target conflict key and an inspector id. The target snapshot commits to each target's key by
 its SHA-256; after the draw only the keys of the selected targets are revealed, so anyone can
 recompute who had to step aside for those targets, and nobody can read the ties of the others.
+
+Version 3 adds to the manifest the time the announced public value is published
+(`public_value_time`, after approval), and gives a draw that stops because a target cannot get
+its team a result of its own (`"status": "failed"` with the `failure`), so a failed draw is
+verified like a successful one.
 """
 
 from __future__ import annotations
@@ -23,7 +28,9 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-ALGORITHM_VERSION = "sjsg-draw/2"
+ALGORITHM_VERSION = "sjsg-draw/3"
+VERSION_2 = "sjsg-draw/2"
+SUPPORTED_VERSIONS = (VERSION_2, ALGORITHM_VERSION)
 GRADES = ("A", "B", "C", "D")
 TARGET_FIELDS = ("target_id", "kind", "department", "stratum", "forced", "last_inspected_on", "name",
                  "conflict_key_sha256")
@@ -38,6 +45,24 @@ class DrawError(Exception):
     def __init__(self, message: str, *, target_id: str = ""):
         self.target_id = target_id
         super().__init__(message)
+
+
+class AssignmentError(DrawError):
+    """A selected target cannot get its team; `failure` is what a version-3 result publishes of it,
+    `assigned` the targets that got their team before."""
+
+    def __init__(self, failure: dict, assigned: list):
+        self.failure = failure
+        self.assigned = assigned
+        super().__init__(describe_failure(failure), target_id=failure["target_id"])
+
+
+def describe_failure(failure: dict) -> str:
+    if failure["reason"] == "no_free_inspector_of_department":
+        return (f"target {failure['target_id']}: no inspector of department {failure['department']} "
+                f"is free of conflicts")
+    return (f"target {failure['target_id']}: only {failure['free']} of the {failure['required']} required "
+            f"inspectors are free of conflicts ({failure['conflicted']} conflicted)")
 
 
 @dataclass(frozen=True)
@@ -76,10 +101,12 @@ class DrawResult:
     selected: list[SelectedTarget]
     strata: dict[str, dict[str, int]]
     excluded_recent: list[str]
+    algorithm: str = ALGORITHM_VERSION
+    failure: dict | None = None  # version 3: why the draw stopped
 
     def as_dict(self) -> dict:
-        return {
-            "algorithm": ALGORITHM_VERSION,
+        result = {
+            "algorithm": self.algorithm,
             "manifest_sha256": self.manifest_sha256,
             "seed": self.seed,
             "strata": self.strata,
@@ -90,6 +117,11 @@ class DrawResult:
                 for s in self.selected
             ],
         }
+        if self.algorithm != VERSION_2:
+            result["status"] = "failed" if self.failure else "drawn"
+            if self.failure:
+                result["failure"] = self.failure
+        return result
 
 
 # --- hashing and canonical encodings -------------------------------------------------------------
@@ -218,9 +250,10 @@ def commitment(secret: str) -> str:
 
 def build_manifest(*, plan_code: str, plan_title: str, parameters: dict, target_snapshot_bytes: bytes,
                    inspector_snapshot_bytes: bytes, conflict_snapshot_bytes: bytes, seed_commitment: str,
-                   public_value_source: str, draw_time: str) -> dict:
-    return {
-        "algorithm": ALGORITHM_VERSION,
+                   public_value_source: str, draw_time: str, public_value_time: str = "",
+                   algorithm: str = ALGORITHM_VERSION) -> dict:
+    manifest = {
+        "algorithm": algorithm,
         "plan": {"code": plan_code, "title": plan_title},
         "parameters": parameters,
         "target_snapshot_sha256": sha256_hex(target_snapshot_bytes),
@@ -228,8 +261,12 @@ def build_manifest(*, plan_code: str, plan_title: str, parameters: dict, target_
         "conflict_snapshot_sha256": sha256_hex(conflict_snapshot_bytes),
         "seed_commitment": seed_commitment,
         "public_value_source": public_value_source,
+        "public_value_time": public_value_time,
         "draw_time": draw_time,
     }
+    if algorithm == VERSION_2:
+        del manifest["public_value_time"]
+    return manifest
 
 
 def manifest_hash(manifest: dict) -> str:
@@ -333,19 +370,15 @@ def assign_inspectors(parameters: dict, chosen, inspectors: list[InspectorRow], 
             for department in departments:
                 pool = [i for i in candidates if i.department == department]
                 if not pool:
-                    raise DrawError(
-                        f"target {row.target_id}: no inspector of department {department} is free of conflicts",
-                        target_id=row.target_id,
-                    )
+                    raise AssignmentError({"target_id": row.target_id, "reason": "no_free_inspector_of_department",
+                                           "department": department}, selected)
                 team.append(best(pool))
         while len(team) < per_target:
             pool = [i for i in candidates if i not in team]
             if not pool:
-                raise DrawError(
-                    f"target {row.target_id}: only {len(candidates)} of the {per_target} required inspectors "
-                    f"are free of conflicts ({len(inspectors) - len(candidates)} conflicted)",
-                    target_id=row.target_id,
-                )
+                raise AssignmentError({"target_id": row.target_id, "reason": "too_few_free_inspectors",
+                                       "free": len(candidates), "required": per_target,
+                                       "conflicted": len(inspectors) - len(candidates)}, selected)
             team.append(best(pool))
         for inspector in team:
             load[inspector.inspector_id] += 1
@@ -358,8 +391,11 @@ def assign_inspectors(parameters: dict, chosen, inspectors: list[InspectorRow], 
 
 def _check_material(manifest: dict, targets: list[TargetRow], inspectors: list[InspectorRow],
                     conflict_tokens: frozenset[str], secret: str) -> None:
-    if manifest.get("algorithm") != ALGORITHM_VERSION:
-        raise DrawError(f"this implementation runs {ALGORITHM_VERSION}, not {manifest.get('algorithm')}")
+    if manifest.get("algorithm") not in SUPPORTED_VERSIONS:
+        raise DrawError(f"this implementation runs {' and '.join(SUPPORTED_VERSIONS)}, "
+                        f"not {manifest.get('algorithm')}")
+    if manifest["algorithm"] != VERSION_2 and not isinstance(manifest.get("public_value_time"), str):
+        raise DrawError("the manifest must give public_value_time (an ISO time, or empty)")
     if commitment(secret) != manifest["seed_commitment"]:
         raise DrawError("the secret does not match the published commitment")
     if sha256_hex(target_snapshot(targets)) != manifest["target_snapshot_sha256"]:
@@ -390,8 +426,17 @@ def run_draw(manifest: dict, targets: list[TargetRow], inspectors: list[Inspecto
     digest = manifest_hash(manifest)
     seed = derive_seed(secret, public_value, digest)
     chosen, strata, excluded = select_targets(parameters, targets, seed)
-    selected = assign_inspectors(parameters, chosen, inspectors, conflict_tokens, conflict_keys, seed, progress)
-    return DrawResult(digest, seed, selected, strata, excluded)
+    version = manifest["algorithm"]
+    try:
+        selected = assign_inspectors(parameters, chosen, inspectors, conflict_tokens, conflict_keys, seed, progress)
+    except AssignmentError as exc:
+        if version == VERSION_2:  # version 2 published no result for a failed draw
+            raise
+        # The targets that got a team, then the rest of the selection without inspectors.
+        rest = [SelectedTarget(order, row.target_id, row.stratum, reason, key)
+                for order, (row, reason, key) in enumerate(chosen, start=1) if order > len(exc.assigned)]
+        return DrawResult(digest, seed, exc.assigned + rest, strata, excluded, version, exc.failure)
+    return DrawResult(digest, seed, selected, strata, excluded, version)
 
 
 # --- verification of published material ----------------------------------------------------------
@@ -434,9 +479,11 @@ def verify_published(*, manifest_bytes: bytes, target_bytes: bytes, inspector_by
         checks.append(Check("draw recomputed", False, str(exc)))
         return checks
     recomputed = canonical_json(result.as_dict())
+    same = "identical to the published result"
+    if result.failure:
+        same += f" (the draw failed: {describe_failure(result.failure)})"
     checks.append(Check("draw recomputed", recomputed == result_bytes,
-                        "identical to the published result" if recomputed == result_bytes
-                        else "the published result differs from the recomputed one"))
+                        same if recomputed == result_bytes else "the published result differs from the recomputed one"))
     return checks
 
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
@@ -60,6 +61,10 @@ class InspectionPlan(models.Model):
         _("future public value"), max_length=200, blank=True,
         help_text=_("Optional: a value nobody knows before the draw, mixed into the seed, e.g. "
                     "\"福彩3D draw of 2026-12-01\". Leave empty for none."))
+    public_value_published_at = models.DateTimeField(
+        _("public value published at"), null=True, blank=True,
+        help_text=_("When the public value becomes known, e.g. the lottery's draw time. It must be after the "
+                    "plan's approval, so nobody can know it when the plan is approved."))
     state = FSMField(_("state"), default=PlanState.DRAFT, choices=PlanState.choices, protected=True)
     version = models.PositiveIntegerField(default=0, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+",
@@ -98,6 +103,12 @@ class InspectionPlan(models.Model):
                         "Contract-performance plans sample 5–10% (500–1000 ‱) of completed projects.")
         if "\n" in self.public_value_source:
             errors["public_value_source"] = _("One line only.")
+        if self.public_value_source and not self.public_value_published_at:
+            errors["public_value_published_at"] = _("Give the time the public value is published.")
+        if self.public_value_published_at and not self.public_value_source:
+            errors["public_value_source"] = _("Name the public value published at that time (source and issue).")
+        if self.public_value_published_at and self.draw_at and self.draw_at < self.public_value_published_at:
+            errors["draw_at"] = _("The draw cannot take place before the public value is published.")
         if errors:
             raise ValidationError(errors)
 
@@ -136,10 +147,17 @@ class DrawRecord(models.Model):
         _("conflict key"), max_length=64, blank=True,
         help_text=_("Never published: the keys of the selected targets are derived from it and revealed after the draw."),
     )
-    secret = models.CharField(_("secret"), max_length=64, help_text=_("Revealed only after the draw."))
+    secret = models.CharField(_("secret"), max_length=64, blank=True,
+                              help_text=_("Written in clear only when the draw reveals it; empty before."))
+    sealed_secret = models.TextField(
+        _("sealed secret"), blank=True,
+        help_text=_("The secret encrypted with DRAW_SECRET_KEY, so the database alone cannot predict the draw."))
     public_value = models.CharField(_("public value"), max_length=200, blank=True)
+    public_value_entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True,
+                                                related_name="+", verbose_name=_("public value entered by"))
+    public_value_entered_at = models.DateTimeField(_("public value entered at"), null=True, blank=True)
     result_json = models.TextField(_("result"), blank=True)
-    frozen_at = models.DateTimeField(_("frozen at"), auto_now_add=True)
+    frozen_at = models.DateTimeField(_("frozen at"), default=timezone.now)
     drawn_at = models.DateTimeField(_("drawn at"), null=True, blank=True)
 
     class Meta:

@@ -5,6 +5,7 @@ import logging
 import secrets
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,14 +20,15 @@ from inspections.models import (
     PlanEvent,
     PlanState,
 )
-from inspections.services import snapshots
+from inspections.services import sealing, snapshots
 from portal.errors import ActionNotAllowed, DomainError
 from portal.workflow import apply_transition
 
 logger = logging.getLogger(__name__)
 
 PLAN_FIELDS = ("code", "title", "kind", "period_start", "period_end", "ratio_a", "ratio_b", "ratio_c", "ratio_d",
-               "frequency_months", "inspectors_per_target", "draw_at", "publication_deadline", "public_value_source")
+               "frequency_months", "inspectors_per_target", "draw_at", "publication_deadline", "public_value_source",
+               "public_value_published_at")
 
 
 def _event(plan, actor, action, *, from_state="", to_state="", note="", data=None):
@@ -88,6 +90,9 @@ def approve_plan(*, plan: InspectionPlan, actor, expected_version: int | None = 
     if locked.state != PlanState.DRAFT:
         raise ActionNotAllowed()
     _check_ready(locked, now)
+    from inspections.services.public_value import check_published_after_approval  # imports this module
+
+    check_published_after_approval(locked, now)
     targets = snapshots.plan_targets(locked)
     if not targets:
         raise DomainError(_("The plan's scope contains no targets: check its departments and the target directory."))
@@ -109,6 +114,8 @@ def approve_plan(*, plan: InspectionPlan, actor, expected_version: int | None = 
         target_snapshot_bytes=target_bytes, inspector_snapshot_bytes=inspector_bytes,
         conflict_snapshot_bytes=conflict_bytes, seed_commitment=algorithm.commitment(secret), public_value_source=locked.public_value_source,
         draw_time=timezone.localtime(locked.draw_at).isoformat(),
+        public_value_time=(timezone.localtime(locked.public_value_published_at).isoformat()
+                           if locked.public_value_published_at else ""),
     )
     try:
         algorithm.validate_parameters(manifest["parameters"])
@@ -124,7 +131,8 @@ def approve_plan(*, plan: InspectionPlan, actor, expected_version: int | None = 
     record = DrawRecord.objects.create(
         plan=approved, manifest_json=manifest_bytes.decode("utf-8"), manifest_sha256=algorithm.sha256_hex(manifest_bytes),
         target_snapshot=target_bytes.decode("utf-8"), inspector_snapshot=inspector_bytes.decode("utf-8"),
-        conflict_snapshot=conflict_bytes.decode("utf-8"), conflict_key=conflict_key, secret=secret,
+        conflict_snapshot=conflict_bytes.decode("utf-8"), conflict_key=conflict_key,
+        sealed_secret=sealing.seal(secret), frozen_at=now,
     )
     _event(approved, actor, "approve", from_state=transition.from_state, to_state=transition.to_state,
            data={"manifest_sha256": record.manifest_sha256, "targets": len(targets), "inspectors": len(inspectors)})
@@ -148,6 +156,7 @@ def start_draw(*, plan: InspectionPlan, actor, public_value: str = "", now=None)
     """Start the draw once its time has come; the Celery task does the work after commit.
     `actor` None is the scheduler."""
     from inspections.services.draw_recovery import queue_draw  # imports this module
+    from inspections.services.public_value import check_published, enter_public_value
 
     now = now or timezone.now()
     locked = InspectionPlan.objects.select_for_update().get(pk=plan.pk)
@@ -156,34 +165,39 @@ def start_draw(*, plan: InspectionPlan, actor, public_value: str = "", now=None)
     if now < locked.draw_at:
         raise DomainError(_("The draw is published for %(time)s and cannot run earlier.") % {
             "time": timezone.localtime(locked.draw_at).strftime("%Y-%m-%d %H:%M")})
+    check_published(locked, now)
     public_value = public_value.strip()
-    if locked.public_value_source and not public_value:
-        raise DomainError(_("Enter the public value announced for the draw (%(source)s).") % {
-            "source": locked.public_value_source})
-    if not locked.public_value_source and public_value:
-        raise DomainError(_("This plan's manifest announced no public value; leave the field empty."))
-    if "\n" in public_value:
-        raise DomainError(_("The public value must be on one line."))
     record = DrawRecord.objects.select_for_update().get(plan=locked)
-    record.public_value = public_value
-    record.full_clean()
-    record.save(update_fields=["public_value"])
+    if not locked.public_value_source:
+        if public_value:
+            raise DomainError(_("This plan's manifest announced no public value; leave the field empty."))
+    elif record.public_value_entered_at is None:
+        if not public_value:
+            raise DomainError(_("Enter the public value announced for the draw (%(source)s).") % {
+                "source": locked.public_value_source})
+        record = enter_public_value(plan=locked, actor=actor, value=public_value, now=now)
+    elif public_value and public_value != record.public_value:
+        raise DomainError(_("The public value was already entered (%(value)s); it cannot be changed.") % {
+            "value": record.public_value})
     transition = apply_transition(model=InspectionPlan, pk=locked.pk, transition="start_draw", actor=actor,
                                   check_permission=actor is not None)
     transition.obj.draw_progress = 0
     transition.obj.draw_message = ""
     transition.obj.save(update_fields=["draw_progress", "draw_message"])
     _event(transition.obj, actor, "start_draw", from_state=transition.from_state, to_state=transition.to_state,
-           data={"public_value": public_value})
+           data={"public_value": record.public_value})
     transaction.on_commit(lambda: queue_draw(locked.pk))
     return transition.obj
 
 
 def start_due_draws(*, now=None) -> list[str]:
-    """Scheduler: start approved draws whose time has come and that wait for no public value."""
+    """Scheduler: start approved draws whose time has come and whose public value, if one was
+    announced, has been entered."""
     now = now or timezone.now()
     started = []
-    due = InspectionPlan.objects.filter(state=PlanState.APPROVED, draw_at__lte=now, public_value_source="")
+    due = InspectionPlan.objects.filter(
+        Q(public_value_source="") | Q(draw_record__public_value_entered_at__isnull=False),
+        state=PlanState.APPROVED, draw_at__lte=now)
     for plan in due:
         try:
             start_draw(plan=plan, actor=None, now=now)
@@ -206,7 +220,7 @@ def _report_progress(plan_id: int):
     return progress
 
 
-def execute_draw(*, plan_id: int) -> str:
+def execute_draw(*, plan_id: int, now=None) -> str:
     """Run the algorithm on the frozen material and store the result. Not one transaction: the
     progress counter must be visible while the draw runs."""
     plan = InspectionPlan.objects.get(pk=plan_id)
@@ -220,28 +234,39 @@ def execute_draw(*, plan_id: int) -> str:
         result = algorithm.run_draw(
             manifest, targets, algorithm.parse_inspector_snapshot(record.inspector_snapshot.encode("utf-8")),
             algorithm.parse_conflict_snapshot(record.conflict_snapshot.encode("utf-8")),
-            record.secret, record.public_value, conflict_keys, progress=_report_progress(plan_id),
+            sealing.secret_of(record), record.public_value, conflict_keys, progress=_report_progress(plan_id),
         )
-    except algorithm.DrawError as exc:
-        _fail(plan_id, str(exc), exc.target_id)
+    except algorithm.DrawError as exc:  # material that cannot be drawn at all: nothing to publish
+        _fail(plan_id, str(exc), exc.target_id, now=now)
+        return PlanState.FAILED
+    result_json = algorithm.canonical_json(result.as_dict()).decode("utf-8")
+    if result.failure:  # a target without its team: the failed result is published and verifiable
+        _fail(plan_id, algorithm.describe_failure(result.failure), result.failure["target_id"], now=now,
+              result_json=result_json)
         return PlanState.FAILED
     try:
-        _store_result(plan_id, result)
+        _store_result(plan_id, result, now=now)
     except ActionNotAllowed:  # a repeated run (retry, sweep) found the plan no longer drawing
         return InspectionPlan.objects.get(pk=plan_id).state
     return PlanState.DRAWN
 
 
 @transaction.atomic
-def _fail(plan_id: int, message: str, target_id: str) -> None:
+def _fail(plan_id: int, message: str, target_id: str, *, now=None, result_json: str = "") -> None:
     transition = apply_transition(model=InspectionPlan, pk=plan_id, transition="fail_draw", actor=None,
                                   check_permission=False)
     plan = transition.obj
     plan.draw_message = message
     plan.save(update_fields=["draw_message"])
-    DrawRecord.objects.filter(plan=plan).update(drawn_at=timezone.now())
+    _reveal(plan, drawn_at=now or timezone.now(), **({"result_json": result_json} if result_json else {}))
     _event(plan, None, "draw_failed", from_state=transition.from_state, to_state=transition.to_state,
            note=message, data={"target_id": target_id})
+
+
+def _reveal(plan: InspectionPlan, **values) -> None:
+    """The draw ran (or failed): its secret is public from now on, in clear."""
+    record = DrawRecord.objects.select_for_update().get(plan=plan)
+    DrawRecord.objects.filter(pk=record.pk).update(secret=sealing.secret_of(record), **values)
 
 
 def _target_lookup(ids: list[str]) -> dict[str, InspectionTarget]:
@@ -256,7 +281,7 @@ def _target_lookup(ids: list[str]) -> dict[str, InspectionTarget]:
 
 
 @transaction.atomic
-def _store_result(plan_id: int, result: algorithm.DrawResult) -> None:
+def _store_result(plan_id: int, result: algorithm.DrawResult, *, now=None) -> None:
     transition = apply_transition(model=InspectionPlan, pk=plan_id, transition="finish_draw", actor=None,
                                   check_permission=False)
     plan = transition.obj
@@ -274,8 +299,7 @@ def _store_result(plan_id: int, result: algorithm.DrawResult) -> None:
             InspectionAssignment(inspection=inspection, inspector=inspectors[code], position=position)
             for position, code in enumerate(selected.inspectors, start=1)
         ])
-    DrawRecord.objects.filter(plan=plan).update(
-        result_json=algorithm.canonical_json(result.as_dict()).decode("utf-8"), drawn_at=timezone.now())
+    _reveal(plan, drawn_at=now or timezone.now(), result_json=algorithm.canonical_json(result.as_dict()).decode("utf-8"))
     plan.draw_progress = 100
     plan.save(update_fields=["draw_progress"])
     _event(plan, None, "draw_finished", from_state=transition.from_state, to_state=transition.to_state,

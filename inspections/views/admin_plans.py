@@ -11,10 +11,12 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from cases.exports import staff_name
 from inspections import exports, selectors
-from inspections.forms import CancelForm, ConfirmForm, PlanForm, RunDrawForm
+from inspections import rules as inspection_rules
+from inspections.forms import CancelForm, ConfirmForm, PlanForm, PublicValueForm, RunDrawForm
 from inspections.models import InspectionPlan, PlanState
-from inspections.services import plans
+from inspections.services import plans, public_value
 from inspections.views.history import history, plan_breadcrumbs
 from inspections.views.public import _result_rows
 from portal.admin_views import AdminFormView
@@ -96,9 +98,14 @@ class PlanDetailView(WagtailAdminTemplateMixin, TemplateView):
             result_rows=_result_rows(self.plan, record) if record and record.result_json else [],
             inspections=selectors.plan_inspections(self.plan),
             events=history(self.plan.events.all()),
+            public_value_entered_by=staff_name(record.public_value_entered_by)
+            if record and record.public_value_entered_by_id else "",
             can_edit=self.plan.state == PlanState.DRAFT and user.has_perm("inspections.change_inspectionplan"),
             can_approve=self.plan.state == PlanState.DRAFT and user.has_perm("inspections.approve_inspectionplan"),
             can_draw=self.plan.state == PlanState.APPROVED and user.has_perm("inspections.run_draw"),
+            can_enter_public_value=self.plan.state == PlanState.APPROVED and bool(self.plan.public_value_source)
+            and record is not None and record.public_value_entered_at is None
+            and inspection_rules.allowed("enter_public_value", user, self.plan),
             can_cancel=self.plan.state in ("draft", "approved", "failed")
             and user.has_perm("inspections.approve_inspectionplan"),
         )
@@ -113,6 +120,10 @@ class PlanActionView(AdminFormView):
         "approve": (ConfirmForm, "inspections.approve_inspectionplan", _("Approve and publish the manifest"),
                     _("Approval freezes the target and inspector snapshots, commits to a secret seed and publishes "
                       "the manifest on the public site. The plan can no longer be changed.")),
+        "public-value": (PublicValueForm, "inspections.run_draw", _("Enter the public value"),
+                         _("Enter the announced public value exactly as published, once it is published. Your name "
+                           "and the time are recorded; the value cannot be changed afterwards, and the scheduler "
+                           "then runs the draw at its time.")),
         "draw": (RunDrawForm, "inspections.run_draw", _("Run the draw"),
                  _("The draw runs in the background; its progress shows on the plan page.")),
         "cancel": (CancelForm, "inspections.approve_inspectionplan", _("Cancel the plan"),
@@ -138,6 +149,7 @@ class PlanActionView(AdminFormView):
         if self.form_class is RunDrawForm:
             record = getattr(self.plan, "draw_record", None)
             kwargs["announced_source"] = json.loads(record.manifest_json)["public_value_source"] if record else ""
+            kwargs["entered_value"] = record.public_value if record and record.public_value_entered_at else ""
         return kwargs
 
     def perform(self, form):
@@ -145,6 +157,9 @@ class PlanActionView(AdminFormView):
         if action == "approve":
             record = plans.approve_plan(plan=self.plan, actor=user, expected_version=data["version"])
             self.success_message = _("Approved; manifest %(hash)s published.") % {"hash": record.manifest_sha256[:16]}
+        elif action == "public-value":
+            public_value.enter_public_value(plan=self.plan, actor=user, value=data["public_value"])
+            self.success_message = _("The public value is recorded.")
         elif action == "draw":
             plans.start_draw(plan=self.plan, actor=user, public_value=data["public_value"])
             self.success_message = _("The draw has started.")

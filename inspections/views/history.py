@@ -10,6 +10,7 @@ EVENT_LABELS = {
     "edit": _("Plan changed"),
     "approve": _("Approved; manifest published"),
     "cancel": _("Plan cancelled"),
+    "enter_public_value": _("Public value entered"),
     "start_draw": _("Draw started"),
     "draw_failed": _("Draw failed"),
     "draw_finished": _("Draw finished"),

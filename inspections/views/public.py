@@ -54,11 +54,16 @@ class PlanDetailView(DetailView):
             manifest=(manifest := json.loads(record.manifest_json)),
             ratios=[(grade, bp, _percent(bp)) for grade, bp in sorted(manifest["parameters"]["ratios_bp"].items())],
             revealed=revealed,
-            result_rows=_result_rows(plan, record) if revealed and record.result_json else [],
+            result_rows=_result_rows(plan, record) if revealed and _drew(record) else [],
             downloads=[name for name in DOWNLOADS if name in PUBLISHED_BEFORE_THE_DRAW
                        or selectors.revealed_record(plan)],
         )
         return context
+
+
+def _drew(record) -> bool:
+    """A result that assigned teams (a failed draw publishes one without them)."""
+    return bool(record.result_json) and json.loads(record.result_json).get("status", "drawn") == "drawn"
 
 
 def _percent(basis_points: int) -> str:

@@ -146,31 +146,35 @@ def test_no_conflicted_inspector_and_enough_distinct_inspectors_or_a_named_error
         for i in inspectors
         for target_id in (data.draw(st.lists(st.sampled_from(target_ids), max_size=6)) if target_ids else [])
     }
-    try:
-        result = seal(parameters, targets, inspectors, secret, conflicts).run(secret)
-    except alg.DrawError as exc:
-        assert exc.target_id in target_ids
-        assert exc.target_id in str(exc)
-        free = [i for i in inspectors if (exc.target_id, i.inspector_id) not in conflicts]
+    result = seal(parameters, targets, inspectors, secret, conflicts).run(secret)
+    if result.failure:
+        failed_at = result.failure["target_id"]
+        assert failed_at in target_ids and failed_at in alg.describe_failure(result.failure)
+        free = [i for i in inspectors if (failed_at, i.inspector_id) not in conflicts]
         departments_free = {i.department for i in free}
         assert len(free) < parameters["inspectors_per_target"] or departments_free != {"JT", "ZJ"}
-        return
+        # Targets before the failing one have their teams; it and the rest have none.
+        stopped = next(s for s in result.selected if s.target_id == failed_at)
+        assert all(not s.inspectors for s in result.selected if s.order >= stopped.order)
+        assert all(s.inspectors for s in result.selected if s.order < stopped.order)
     by_id = {i.inspector_id: i for i in inspectors}
-    for selected in result.selected:
+    for selected in (s for s in result.selected if s.inspectors):
         assert len(selected.inspectors) == parameters["inspectors_per_target"]
         assert len(set(selected.inspectors)) == len(selected.inspectors)
         assert all((selected.target_id, i) not in conflicts for i in selected.inspectors)
         assert {by_id[i].department for i in selected.inspectors} == {"JT", "ZJ"}
 
 
-def test_a_target_without_enough_free_inspectors_stops_the_draw_naming_it():
+def test_a_target_without_enough_free_inspectors_fails_the_draw_naming_it():
     targets = [alg.TargetRow("E:A1", "entity", "ZJ", "D", True, "", "甲公司")]
     inspectors = [alg.InspectorRow("ZF1", "ZJ", "甲"), alg.InspectorRow("ZF2", "ZJ", "乙")]
     parameters = {"departments": ["ZJ"], "ratios_bp": dict.fromkeys(alg.GRADES, 0), "inspectors_per_target": 2,
                   "recent_cutoff": ""}
-    with pytest.raises(alg.DrawError, match="E:A1: only 1 of the 2") as info:
-        seal(parameters, targets, inspectors, "s", {("E:A1", "ZF1")}).run("s")
-    assert info.value.target_id == "E:A1"
+    result = seal(parameters, targets, inspectors, "s", {("E:A1", "ZF1")}).run("s")
+    assert result.as_dict()["status"] == "failed"
+    assert result.failure == {"target_id": "E:A1", "reason": "too_few_free_inspectors", "free": 1, "required": 2,
+                              "conflicted": 1}
+    assert "E:A1: only 1 of the 2" in alg.describe_failure(result.failure)
 
 
 def test_load_is_balanced_across_inspectors():

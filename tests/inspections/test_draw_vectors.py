@@ -1,4 +1,4 @@
-"""Known-answer vectors for `sjsg-draw/2` (docs/draw-algorithm.md, "Known-answer vectors").
+"""Known-answer vectors for `sjsg-draw/2` and `sjsg-draw/3` (docs/draw-algorithm.md, "Known-answer vectors").
 
 Every expected value below is written out literally. They were computed once by an independent
 re-implementation of the published specification, not by `inspections/draw/algorithm.py`, so a
@@ -115,7 +115,7 @@ def test_snapshots_and_manifest_encode_to_the_published_bytes():
         target_snapshot_bytes=TARGETS_CSV, inspector_snapshot_bytes=INSPECTORS_CSV,
         conflict_snapshot_bytes=CONFLICTS_CSV,
         seed_commitment=alg.commitment(SECRET), public_value_source="中国福利彩票3D",
-        draw_time="2026-11-06T10:00:00+08:00",
+        draw_time="2026-11-06T10:00:00+08:00", algorithm=alg.VERSION_2,
     )
     assert alg.canonical_json(manifest) == MANIFEST_JSON
     assert alg.manifest_hash(manifest) == MANIFEST_SHA256
@@ -149,3 +149,84 @@ def test_published_files_verify_and_a_changed_result_does_not():
         result_bytes=tampered,
     )
     assert not all(check.ok for check in checks)
+
+
+# --- Vector 2: sjsg-draw/3, a draw that fails and still verifies --------------------------------
+# The same snapshots, secret and public value; four inspectors per target, so the forced target,
+# from which one of the four steps aside, cannot get its team.
+MANIFEST_V3_JSON = (
+    '{"algorithm":"sjsg-draw/3","conflict_snapshot_sha256":"c787ecfdb51e73d6bc90066a63cc11d0bcd4d357f41dddaa9adec6c04eb3b00e",'
+    '"draw_time":"2026-11-06T10:00:00+08:00","inspector_snapshot_sha256":"82e279406542a0063870179a98721a4a809defaeb92632e851877f9cf4219017",'
+    '"parameters":{"departments":["ZJ"],"inspectors_per_target":4,"items":["ZJ-01"],"period":["2026-11-09","2026-12-18"],'
+    '"plan_kind":"routine","ratios_bp":{"A":5000,"B":5000,"C":2000,"D":5000},"recent_cutoff":"2025-11-06"},'
+    '"plan":{"code":"SJ2026-KAV2","title":"已知答案向量二"},"public_value_source":"中国福利彩票3D 2026年11月5日开奖号码",'
+    '"public_value_time":"2026-11-05T21:30:00+08:00","seed_commitment":"a8ae6e6ee929abea3afcfc5258c8ccd6f85273e0d4626d26c7279f3250f77c8e",'
+    '"target_snapshot_sha256":"d3e8b45ebd442fcac446b13f69376577c3e447eed4291de6327ebc925275d927"}'
+).encode()
+MANIFEST_V3_SHA256 = "5e5098715ee0a5943c035b64b88c0f0d0dbdaedfb88e7ba6ece5bfc699b8498f"
+CONFLICT_KEYS_V3 = {
+    "E:91330100MA00000005": "b639eb51612146feac130266ce729862aa45eb327745a7fb0215f4d0776c50fd",
+    "E:91330100MA00000001": "e373a40cd81301ad9b9f92e9e08a5d9e87b0b6fe3f655b15010a337056069d47",
+    "E:91330100MA00000004": "3d79087f82fbd25b9d02ac44bae230d19293072b31ade144a0fb50a378dbc590",
+    "P:JT-2026-002": "5a5b2ad26f8ec5b592678c5625046bdc71c4c72ab4b6b972e6d410602fc28700",
+}
+FAILED_RESULT_JSON = (
+    b'{"algorithm":"sjsg-draw/3","excluded_recent":["E:91330100MA00000002"],'
+    b'"failure":{"conflicted":1,"free":3,"reason":"too_few_free_inspectors","required":4,"target_id":"E:91330100MA00000005"},'
+    b'"manifest_sha256":"5e5098715ee0a5943c035b64b88c0f0d0dbdaedfb88e7ba6ece5bfc699b8498f",'
+    b'"seed":"d667fb57d3ce065b699f4f54ac5f7457a16a36b78eda259786f8d4b24af135ff",'
+    b'"selected":[{"inspectors":[],"order":1,"rank_key":"","reason":"forced","stratum":"C","target_id":"E:91330100MA00000005"},'
+    b'{"inspectors":[],"order":2,"rank_key":"09fbf594f48f3c11b87b0dacbc037201a069fd2890dfbce1788914bc1e00ce64","reason":"drawn","stratum":"A","target_id":"E:91330100MA00000001"},'
+    b'{"inspectors":[],"order":3,"rank_key":"79d96595f7ccaa87019cf2cecd18ccc90c99cb85dfed52139ec9edfde22f7d5b","reason":"drawn","stratum":"B","target_id":"E:91330100MA00000004"},'
+    b'{"inspectors":[],"order":4,"rank_key":"5ecf55cdf871d85dd013ae66816ec9832196e91f3a16cac47769de43660610ee","reason":"drawn","stratum":"D","target_id":"P:JT-2026-002"}],'
+    b'"status":"failed","strata":{"A":{"eligible":1,"forced":0,"selected":1},"B":{"eligible":2,"forced":0,"selected":1},'
+    b'"C":{"eligible":0,"forced":1,"selected":0},"D":{"eligible":2,"forced":0,"selected":1}}}'
+)
+FAILED_RESULT_SHA256 = "67c72e9a4ed862cec7685c8ba1dc8640e346b6930abc3c5910fe364feb75d868"
+
+
+def test_version_3_manifest_announces_when_the_public_value_is_published():
+    manifest = alg.build_manifest(
+        plan_code="SJ2026-KAV2", plan_title="已知答案向量二",
+        parameters={**json.loads(MANIFEST_JSON)["parameters"], "inspectors_per_target": 4},
+        target_snapshot_bytes=TARGETS_CSV, inspector_snapshot_bytes=INSPECTORS_CSV,
+        conflict_snapshot_bytes=CONFLICTS_CSV, seed_commitment=alg.commitment(SECRET),
+        public_value_source="中国福利彩票3D 2026年11月5日开奖号码", public_value_time="2026-11-05T21:30:00+08:00",
+        draw_time="2026-11-06T10:00:00+08:00",
+    )
+    assert alg.canonical_json(manifest) == MANIFEST_V3_JSON
+    assert alg.manifest_hash(manifest) == MANIFEST_V3_SHA256
+
+
+def test_a_failed_draw_publishes_a_result_that_verifies_byte_for_byte():
+    manifest = json.loads(MANIFEST_V3_JSON)
+    targets = alg.parse_target_snapshot(TARGETS_CSV)
+    assert alg.drawn_target_ids(manifest, targets, SECRET, PUBLIC_VALUE) == list(CONFLICT_KEYS_V3)
+    result = alg.run_draw(manifest, targets, alg.parse_inspector_snapshot(INSPECTORS_CSV),
+                          alg.parse_conflict_snapshot(CONFLICTS_CSV), SECRET, PUBLIC_VALUE, CONFLICT_KEYS_V3)
+    assert alg.canonical_json(result.as_dict()) == FAILED_RESULT_JSON
+    assert alg.sha256_hex(FAILED_RESULT_JSON) == FAILED_RESULT_SHA256
+    reveal = {"conflict_keys": CONFLICT_KEYS_V3, "public_value": PUBLIC_VALUE, "secret": SECRET}
+    checks = alg.verify_published(manifest_bytes=MANIFEST_V3_JSON, target_bytes=TARGETS_CSV,
+                                  inspector_bytes=INSPECTORS_CSV, conflict_bytes=CONFLICTS_CSV, reveal=reveal,
+                                  result_bytes=FAILED_RESULT_JSON, published_manifest_sha256=MANIFEST_V3_SHA256)
+    assert all(check.ok for check in checks), checks
+    assert "the draw failed: target E:91330100MA00000005: only 3 of the 4" in checks[-1].detail
+    # A failure claimed at another target, or a success presented as a failure, does not verify.
+    forged = FAILED_RESULT_JSON.replace(b'"free":3', b'"free":2')
+    checks = alg.verify_published(manifest_bytes=MANIFEST_V3_JSON, target_bytes=TARGETS_CSV,
+                                  inspector_bytes=INSPECTORS_CSV, conflict_bytes=CONFLICTS_CSV, reveal=reveal,
+                                  result_bytes=forged, published_manifest_sha256=MANIFEST_V3_SHA256)
+    assert not checks[-1].ok
+
+
+def test_version_2_publishes_no_result_for_a_failed_draw():
+    manifest = {**json.loads(MANIFEST_JSON), "parameters": {**json.loads(MANIFEST_JSON)["parameters"],
+                                                            "inspectors_per_target": 4}}
+    try:
+        alg.run_draw(manifest, alg.parse_target_snapshot(TARGETS_CSV), alg.parse_inspector_snapshot(INSPECTORS_CSV),
+                     alg.parse_conflict_snapshot(CONFLICTS_CSV), SECRET, PUBLIC_VALUE, CONFLICT_KEYS_V3)
+    except alg.DrawError as exc:
+        assert exc.target_id == "E:91330100MA00000005"
+    else:
+        raise AssertionError("a version-2 draw without enough inspectors must stop")

@@ -66,14 +66,17 @@ def test_draw_form_asks_for_a_public_value_only_when_one_was_announced(client, m
     plans.approve_plan(plan=silent, actor=manager)
     page = client.get(reverse("inspections_plan_action", args=[silent.pk, "draw"])).content.decode()
     assert 'type="hidden" name="public_value"' in page
-    announced = make_plan(code="CC2026-LOT", public_value_source="福彩3D 2026-12-01 开奖号码")
+    announced = make_plan(code="CC2026-LOT", public_value_source="福彩3D 2026-12-01 开奖号码",
+                          public_value_published_at=timezone.now() + dt.timedelta(minutes=30))
     plans.approve_plan(plan=announced, actor=manager)
     page = client.get(reverse("inspections_plan_action", args=[announced.pk, "draw"])).content.decode()
     assert 'type="text" name="public_value"' in page and "福彩3D 2026-12-01 开奖号码" in page
-    InspectionPlan.objects.filter(pk=announced.pk).update(draw_at=timezone.now() - dt.timedelta(minutes=1))
+    InspectionPlan.objects.filter(pk=announced.pk).update(draw_at=timezone.now() - dt.timedelta(minutes=1),
+                                                          public_value_published_at=timezone.now() - dt.timedelta(minutes=2))
     response = client.post(reverse("inspections_plan_action", args=[announced.pk, "draw"]),
                            {"version": InspectionPlan.objects.get(pk=announced.pk).version, "public_value": ""})
     assert response.status_code == 200 and InspectionPlan.objects.get(pk=announced.pk).state == "approved"
+    assert "请填写为本次抽取预告的公开值" in response.content.decode()
 
 
 def test_dates_in_the_future_are_refused_and_nothing_changes(client, drawn_plan):

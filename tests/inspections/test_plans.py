@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from inspections import selectors
 from inspections.draw import algorithm
-from inspections.models import Inspection, InspectionPlan, PlanEvent
-from inspections.services import plans
+from inspections.models import DrawRecord, Inspection, InspectionPlan, PlanEvent
+from inspections.services import plans, sealing
 from portal.errors import ActionNotAllowed, DomainError, PermissionRefused
 from tests.factories.directory import UserFactory
 from tests.factories.inspections import InspectorTieFactory
@@ -26,7 +26,7 @@ def test_approval_freezes_and_publishes_the_manifest(make_plan, manager, city):
     assert manifest["parameters"]["ratios_bp"] == {"A": 100, "B": 200, "C": 1000, "D": 3000}
     assert manifest["target_snapshot_sha256"] == algorithm.sha256_hex(record.target_snapshot.encode())
     assert manifest["inspector_snapshot_sha256"] == algorithm.sha256_hex(record.inspector_snapshot.encode())
-    assert manifest["seed_commitment"] == algorithm.commitment(record.secret)
+    assert manifest["seed_commitment"] == algorithm.commitment(sealing.unseal(record.sealed_secret))
     assert record.manifest_sha256 == algorithm.sha256_hex(record.manifest_json.encode())
     assert len(algorithm.parse_target_snapshot(record.target_snapshot.encode())) == 40
     assert PlanEvent.objects.filter(plan=plan, action="approve").exists()
@@ -64,7 +64,8 @@ def test_draw_cannot_run_before_its_time(make_plan, manager):
 
 
 def test_announced_public_value_is_required(make_plan, manager):
-    plan = make_plan(public_value_source="福彩3D 2026年12月1日开奖号码")
+    plan = make_plan(public_value_source="福彩3D 2026年12月1日开奖号码",
+                     public_value_published_at=timezone.now() + dt.timedelta(minutes=30))
     plans.approve_plan(plan=plan, actor=manager)
     with pytest.raises(DomainError, match="请填写为本次抽取预告的公开值"):
         plans.start_draw(plan=plan, actor=manager, now=plan.draw_at)
@@ -142,7 +143,7 @@ def test_a_draw_without_enough_free_inspectors_fails_naming_the_target(
 
 def test_scheduler_starts_due_draws_without_public_value(make_plan, manager, django_capture_on_commit_callbacks):
     plan = make_plan()
-    waiting = make_plan(public_value_source="某期开奖号码")
+    waiting = make_plan(public_value_source="某期开奖号码", public_value_published_at=timezone.now() + dt.timedelta(minutes=30))
     plans.approve_plan(plan=plan, actor=manager)
     plans.approve_plan(plan=waiting, actor=manager)
     with django_capture_on_commit_callbacks(execute=True):
@@ -180,3 +181,33 @@ def test_contract_performance_ratio_must_be_5_to_10_percent(make_plan):
     plan = make_plan(kind="contract_performance")
     with pytest.raises(ValidationError):
         plan.full_clean(exclude=["state"])
+
+
+def test_the_secret_is_not_stored_in_clear_before_the_draw(make_plan, manager, django_capture_on_commit_callbacks):
+    from django.db import connection
+
+    plan = make_plan()
+    record = plans.approve_plan(plan=plan, actor=manager)
+    secret = sealing.unseal(record.sealed_secret)
+    assert algorithm.commitment(secret) == json.loads(record.manifest_json)["seed_commitment"]
+
+    def stored_row():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT * FROM inspections_drawrecord WHERE id = %s", [record.pk])
+            return " ".join(str(value) for value in cursor.fetchone())
+
+    assert secret not in stored_row()
+    with django_capture_on_commit_callbacks(execute=True):
+        plans.start_draw(plan=plan, actor=manager, now=plan.draw_at)
+    # The draw reveals it: from now on it is public and stored as published.
+    assert DrawRecord.objects.get(pk=record.pk).secret == secret
+    assert secret in stored_row()
+
+
+def test_a_wrong_draw_key_cannot_open_the_secret(make_plan, manager, settings):
+    from django.core.exceptions import ImproperlyConfigured
+
+    record = plans.approve_plan(plan=make_plan(), actor=manager)
+    settings.DRAW_SECRET_KEY = "another-key-0123456789-abcdefghijklmnopqrstuvwxyz"
+    with pytest.raises(ImproperlyConfigured, match="DRAW_SECRET_KEY"):
+        sealing.unseal(record.sealed_secret)

@@ -8,7 +8,7 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 
 from inspections.models import DrawRecord
-from inspections.services import plans
+from inspections.services import plans, sealing
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,7 @@ def test_secret_stays_hidden_until_the_draw(client, make_plan, manager):
     plan = make_plan()
     record = plans.approve_plan(plan=plan, actor=manager)
     page = client.get(reverse("inspections:plan", args=[plan.code])).content.decode()
-    assert record.manifest_sha256 in page and record.secret not in page
+    assert record.manifest_sha256 in page and sealing.unseal(record.sealed_secret) not in page
     assert client.get(reverse("inspections:download", args=[plan.code, "reveal.json"])).status_code == 404
     assert client.get(reverse("inspections:download", args=[plan.code, "targets.csv"])).status_code == 200
     assert client.get(reverse("inspections:progress", args=[plan.code])).json()["state"] == "approved"

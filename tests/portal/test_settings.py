@@ -62,3 +62,10 @@ def test_production_refuses_to_start_without_an_identity_hash_key():
                         ALLOWED_HOSTS="portal.example.cn", IDENTITY_HASH_KEY="")
     assert result.returncode != 0
     assert "IDENTITY_HASH_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_draw_secret_key():
+    result = run_manage("check", DEBUG="0", SECRET_KEY="a-real-production-secret-key-with-enough-entropy-0123456789abcdef",
+                        ALLOWED_HOSTS="portal.example.cn", DRAW_SECRET_KEY="")
+    assert result.returncode != 0
+    assert "DRAW_SECRET_KEY must be set" in result.stderr

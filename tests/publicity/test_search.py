@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from directory.models import Department
 from publicity import search_index
-from publicity.models import Disclosure
+from publicity.models import Disclosure, SearchSynonym
 from publicity.selectors import DisclosureFilters, public_disclosures, search, search_terms
 from publicity.services import publish_disclosure
 from tests.conftest import requires_postgres
@@ -106,6 +106,8 @@ SHORT_AND_MIXED_TERMS = [
 
 @pytest.fixture
 def short_term_corpus(corpus):
+    # Exact substring semantics; the office's synonyms are tested in test_synonyms.py.
+    SearchSynonym.objects.all().delete()
     DisclosureFactory(kind=Disclosure.Kind.PENALTY, severity=Disclosure.Severity.ORDINARY, title="关于某公司串标的处罚决定",
                       body="处以罚款二万元，并给予警告。", entity=MarketEntityFactory(name="杭州联创科技有限公司",
                                                                                      code="91330100MA2B3C4D5X"))
@@ -175,7 +177,9 @@ def _seed_search_volume(count):
 def test_postgres_serves_two_character_terms_from_the_token_index():
     """With a few thousand rows, the GIN pending list merged and fresh statistics, the planner picks
     the token index for a selective 2-character term by itself (no enable_seqscan tweak). A token most
-    rows hold is left to LIKE alone, since a table scan is the best plan for it anyway."""
+    rows hold is left to LIKE alone, since a table scan is the best plan for it anyway. (One term
+    alone: the synonyms' OR is checked in test_synonyms.py.)"""
+    SearchSynonym.objects.all().delete()
     _seed_search_volume(4000)
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'publicity_disclosure_search_tokens'")
