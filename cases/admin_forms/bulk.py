@@ -4,15 +4,19 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases import selectors
+from cases.models import Case
 
 
 class BulkReferralForm(forms.Form):
     department = forms.ModelChoiceField(
-        label=_("Department"), queryset=selectors.referral_departments(), empty_label=_("Choose a department")
+        label=_("Department"),
+        queryset=selectors.referral_departments(),
+        empty_label=_("Choose a department"),
+        widget=forms.Select(attrs={"aria-label": _("Department")}),
     )
     cases = forms.ModelMultipleChoiceField(
         label=_("Cases"),
-        queryset=selectors.Case.objects.none(),
+        queryset=Case.objects.none(),
         error_messages={"required": _("Select the cases to refer.")},
     )
 

@@ -95,7 +95,7 @@ class CaseQueueView(SafeSpreadsheetExportMixin, IndexView):
     table_classname = "listing case-queue"
     search_fields = ["number"]  # enables the search box; the real search is search_queryset()
     filterset_class = CaseFilterSet
-    default_ordering = None  # keep each queue's own order (e.g. by due date) until a column is clicked
+    default_ordering = None  # most urgent first (cases.selectors.by_urgency) until a column is clicked
     paginate_by = 50
     export_filename = "cases"
     list_export = [key for key, _heading in EXPORT_COLUMNS]

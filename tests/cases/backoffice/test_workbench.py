@@ -254,3 +254,23 @@ def test_the_named_handler_sees_the_case_in_my_cases(team, client_for):
     assert case.grid == team.grid  # the grid supervisor's grid comes with them
     assert listed(client_for(team.grid_supervisor), reverse("cases_queue", args=["mine"])) == [case.number]
     assert case.number not in listed(client_for(team.handler), reverse("cases_queue", args=["mine"]))
+
+
+def test_the_home_page_costs_the_same_queries_with_more_cases(team, client_for, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    case_in_state(team, State.INVESTIGATING)
+    client = client_for(team.supervisor)
+    client.get(HOME)  # warm per-session caches
+
+    def home_queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(HOME).status_code == 200
+        return len(captured)
+
+    few = home_queries()
+    for _ in range(4):
+        case_in_state(team, State.ACCEPTED)
+    with django_assert_num_queries(few):
+        client.get(HOME)
