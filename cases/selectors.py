@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hmac
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,11 +20,14 @@ from cases.models import (
     DecisionService,
     ExtensionRequest,
     Kind,
+    Satisfaction,
     State,
     SupervisionNotice,
 )
 from cases.models.choices import OBJECTION_REQUIRED, OPEN_STATES, WITHDRAWABLE_STATES
+from directory import roles
 from directory.calendar import WorkingCalendar
+from directory.models import Department
 
 VIEW_ALL = "cases.view_all_cases"
 SUPERVISE = case_rules.SUPERVISE
@@ -73,40 +77,151 @@ def _list_related(cases: QuerySet[Case]) -> QuerySet[Case]:
     return cases.select_related("department", "grid", "handler", "project", "respondent")
 
 
-def _supervised_q():
-    open_notice = SupervisionNotice.objects.filter(case=OuterRef("pk"), resolved_at__isnull=True)
-    return Exists(open_notice)
+def _open_notice_q(level=None):
+    notices = SupervisionNotice.objects.filter(case=OuterRef("pk"), resolved_at__isnull=True)
+    return Exists(notices.filter(level=level) if level else notices)
 
 
-QUEUES = ("mine", "department", "due_soon", "overdue", "under_review", "supervised", "all")
+QUEUES = ("incoming", "returned", "mine", "department", "due_soon", "overdue", "under_review", "supervised",
+          "escalated", "extending", "all")
+
+
+def due_soon_q(today) -> Q:
+    """Open and due within two working days (today included)."""
+    horizon = WorkingCalendar().add_workdays(today, 2)
+    return Q(state__in=OPEN_STATES, current_due__gte=today, current_due__lte=horizon)
+
+
+def overdue_q(today) -> Q:
+    """Open cases whose running deadline has passed."""
+    return Q(state__in=OPEN_STATES, current_due__lt=today)
+
+
+def _queue_q(user, name: str, today) -> Q:
+    """Which visible cases each back-office queue holds (one definition for lists and counts)."""
+    open_cases = Q(state__in=OPEN_STATES)
+    if name == "incoming":
+        return Q(state__in=(State.SUBMITTED, State.ACCEPTED))
+    if name == "returned":
+        return Q(state=State.ACCEPTED) & Exists(CaseEvent.objects.filter(case=OuterRef("pk"), action="returned"))
+    if name == "mine":
+        return open_cases & Q(handler=user)
+    if name == "department":
+        profile = _profile(user)
+        if sees_all_cases(user):
+            return open_cases
+        return open_cases & Q(department_id=profile.department_id) if profile else Q(pk__in=[])
+    if name == "due_soon":
+        return due_soon_q(today)
+    if name == "overdue":
+        return overdue_q(today)
+    if name == "under_review":
+        return Q(state=State.UNDER_REVIEW)
+    if name == "supervised":
+        return open_cases & _open_notice_q()
+    if name == "escalated":
+        return open_cases & _open_notice_q(SupervisionNotice.Level.ESCALATION)
+    if name == "extending":
+        pending = ExtensionRequest.objects.filter(case=OuterRef("pk"), status=ExtensionRequest.Status.PENDING)
+        return open_cases & Exists(pending)
+    return Q()
+
+
+def by_urgency(cases: QuerySet[Case]) -> QuerySet[Case]:
+    """The one default order of every queue: fewest working days left first (so overdue cases
+    lead), cases whose clock stands still last, then the oldest filing first."""
+    return cases.order_by(F("current_due").asc(nulls_last=True), "received_at", "pk")
 
 
 def queue(user, name: str) -> QuerySet[Case]:
-    """Back-office work lists."""
+    """Back-office work lists, most urgent first."""
     if name not in QUEUES:
         raise ValueError(f"unknown queue {name!r}")
-    cases = visible_cases(user)
-    open_cases = cases.filter(state__in=OPEN_STATES)
+    cases = visible_cases(user).filter(_queue_q(user, name, deadlines.today()))
+    return _list_related(by_urgency(cases))
+
+
+def search_cases(cases: QuerySet[Case], term: str) -> QuerySet[Case]:
+    """Case search by number, title, project (code or name), respondent and filer; a filer whose
+    identity is hidden (anonymous or confidential, see `filer_identity`) is never found by name."""
+    term = (term or "").strip()
+    if not term:
+        return cases
+    return cases.filter(
+        Q(number__icontains=term) | Q(title__icontains=term)
+        | Q(project__code__icontains=term) | Q(project__name__icontains=term)
+        | Q(project_text__icontains=term) | Q(respondent_text__icontains=term)
+        | Q(respondent__name__icontains=term)
+        | Q(filer_name__icontains=term, is_anonymous=False, is_confidential=False)
+    )
+
+
+# --- Referral ----------------------------------------------------------------------------------
+
+REFERRAL_ROLES = (roles.HANDLER, roles.GRID_SUPERVISOR)
+
+
+def referral_departments() -> QuerySet[Department]:
+    """Where the office refers cases: active supervising departments (outside bodies get a transfer)."""
+    return Department.objects.filter(is_active=True, kind=Department.Kind.SUPERVISING)
+
+
+def referral_handlers(department=None, grid=None) -> QuerySet:
+    """Who may be named handler on a referral: active handlers and grid supervisors of the
+    department; with a grid, those of that grid and the department's staff who work without one."""
+    users = get_user_model().objects.filter(
+        is_active=True, staff_profile__isnull=False,
+        groups__name__in=[role.group_name for role in REFERRAL_ROLES],
+        staff_profile__department__kind=Department.Kind.SUPERVISING, staff_profile__department__is_active=True,
+    )
+    if department is not None:
+        users = users.filter(staff_profile__department=department)
+    if grid is not None:
+        users = users.filter(Q(staff_profile__grid=grid) | Q(staff_profile__grid__isnull=True))
+    return users.distinct().select_related("staff_profile__department", "staff_profile__grid").order_by(
+        "staff_profile__department__code", "staff_profile__employee_no")
+
+
+# --- Workbench: the back-office home and the menu counts -----------------------------------------
+
+COUNTED_QUEUES = ("incoming", "returned", "mine", "due_soon", "overdue", "under_review", "supervised", "escalated",
+                  "extending")
+
+
+def workbench_counts(user) -> dict[str, int]:
+    """The user's work in one query: a count per queue (the menu) and per home tile (the queue's
+    cases narrowed to this user: "my" cases, reviews of decisions someone else proposed)."""
     today = deadlines.today()
-    if name == "mine":
-        result = open_cases.filter(handler=user)
-    elif name == "department":
-        profile = _profile(user)
-        result = open_cases.filter(department_id=profile.department_id) if profile else open_cases.none()
-        if sees_all_cases(user):
-            result = open_cases
-    elif name == "due_soon":
-        horizon = WorkingCalendar().add_workdays(today, 2)
-        result = open_cases.filter(current_due__gte=today, current_due__lte=horizon).order_by("current_due")
-    elif name == "overdue":
-        result = open_cases.filter(current_due__lt=today).order_by("current_due")
-    elif name == "under_review":
-        result = cases.filter(state=State.UNDER_REVIEW)
-    elif name == "supervised":
-        result = open_cases.filter(_supervised_q())
-    else:
-        result = cases
-    return _list_related(result)
+    wanted = {name: _queue_q(user, name, today) for name in COUNTED_QUEUES}
+    mine = _queue_q(user, "mine", today)
+    wanted.update(
+        submitted=Q(state=State.SUBMITTED),
+        accepted=Q(state=State.ACCEPTED),
+        my_due_soon=mine & due_soon_q(today),
+        my_overdue=mine & overdue_q(today),
+        my_review=Q(state=State.UNDER_REVIEW) & ~Q(proposed_by=user),
+    )
+    return visible_cases(user).aggregate(**{name: Count("pk", filter=q) for name, q in wanted.items()})
+
+
+def overdue_by_department(user) -> list[dict]:
+    """Open overdue cases per department (none yet: still with the office), most first."""
+    rows = (visible_cases(user).filter(overdue_q(deadlines.today()))
+            .values("department_id", "department__name", "department__short_name")
+            .annotate(count=Count("pk")).order_by("-count", "department__name"))
+    return [{"department_id": row["department_id"],
+             "name": row["department__short_name"] or row["department__name"] or "",
+             "count": row["count"]} for row in rows]
+
+
+def satisfaction_this_year(user) -> dict:
+    """Filers' ratings of the cases given feedback this year, and the share satisfied."""
+    counts = visible_cases(user).filter(replied_at__year=deadlines.today().year).aggregate(
+        **{value: Count("pk", filter=Q(satisfaction=value)) for value in Satisfaction.values})
+    rated = sum(counts.values())
+    counts["rated"] = rated
+    counts["satisfied_percent"] = round(100 * counts[Satisfaction.SATISFIED] / rated) if rated else None
+    return counts
 
 
 # --- Actions ------------------------------------------------------------------------------------

@@ -5,9 +5,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.search import SearchArea
 
 from cases import selectors
+from cases.admin_views import home
 from cases.admin_views.actions import CaseActionView
+from cases.admin_views.bulk import BulkReferralView
 from cases.admin_views.decision import DecisionDocumentPdfView, DecisionDocumentView
 from cases.admin_views.detail import CaseDetailView
 from cases.admin_views.extensions import DecideExtensionView, PendingExtensionsView
@@ -15,7 +18,6 @@ from cases.admin_views.files import AttachmentDownloadView
 from cases.admin_views.identity_export import IdentityExportView
 from cases.admin_views.intake import ReceiptView, StaffIntakeView
 from cases.admin_views.queues import QUEUE_TITLES, CaseQueueView, queue_names_for
-from cases.models import Case
 
 
 @hooks.register("register_admin_urls")
@@ -31,18 +33,33 @@ def register_case_urls():
         path("cases/<int:pk>/decision.pdf", DecisionDocumentPdfView.as_view(), name="cases_decision_pdf"),
         path("cases/<int:pk>/do/<str:action>/", CaseActionView.as_view(), name="cases_action"),
         path("cases/<int:pk>/files/<int:attachment_pk>/", AttachmentDownloadView.as_view(), name="cases_attachment"),
+        path("cases/bulk/refer/", BulkReferralView.as_view(), name="cases_bulk_refer"),
         path("cases/extensions/", PendingExtensionsView.as_view(), name="cases_extensions"),
         path("cases/extensions/<int:pk>/decide/", DecideExtensionView.as_view(), name="cases_extension_decide"),
     ]
 
 
 def _is_case_staff(request):
-    return request.user.is_active and request.user.has_module_perms(Case._meta.app_label)
+    return home.is_case_staff(request.user)
 
 
-class QueueMenuItem(MenuItem):
+class CountedMenuItem(MenuItem):
+    """A menu entry that shows how many cases wait there (counts: cases.admin_views.home)."""
+
+    count_key = None
+
+    def render_component(self, request):
+        component = super().render_component(request)
+        count = home.counts_for(request).get(self.count_key) if self.count_key else None
+        if count:
+            component.label = f"{self.label} ({count})"
+        return component
+
+
+class QueueMenuItem(CountedMenuItem):
     def __init__(self, queue, order):
         self.queue = queue
+        self.count_key = queue if queue in selectors.COUNTED_QUEUES else None
         super().__init__(QUEUE_TITLES[queue], reverse("cases_queue", args=[queue]), name=f"cases-{queue}",
                          icon_name="list-ul", order=order)
 
@@ -50,9 +67,10 @@ class QueueMenuItem(MenuItem):
         return _is_case_staff(request) and self.queue in queue_names_for(request.user)
 
 
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, check, **kwargs):
+class PermissionMenuItem(CountedMenuItem):
+    def __init__(self, *args, check, count_key=None, **kwargs):
         self.check = check
+        self.count_key = count_key
         super().__init__(*args, **kwargs)
 
     def is_shown(self, request):
@@ -74,5 +92,38 @@ def register_cases_menu():
     items.append(PermissionMenuItem(_("Enter a case"), reverse("cases_intake"), name="cases-new", icon_name="plus",
                                     order=10, check=lambda user: user.has_perm(selectors.ENTER)))
     items.append(PermissionMenuItem(_("Extension requests"), reverse("cases_extensions"), name="cases-extensions",
-                                    icon_name="time", order=300, check=_can_supervise))
+                                    icon_name="time", order=300, check=_can_supervise, count_key="extending"))
     return CasesMenuItem(_("Cases"), Menu(items=items), name="cases", icon_name="clipboard-list", order=150)
+
+
+@hooks.register("construct_homepage_panels")
+def show_the_workbench(request, panels):
+    """Case staff land on their work: Wagtail's page-editing panels give way to it."""
+    if not home.works_from_workbench(request.user):
+        return
+    panels[:] = [panel for panel in panels if not type(panel).__module__.startswith("wagtail.")]
+    panels.append(home.WorkbenchPanel(request))
+
+
+@hooks.register("construct_main_menu")
+def hide_the_editor_help(request, menu_items):
+    """Wagtail's help menu is the page editor's guide; case staff have no pages to edit."""
+    if home.works_from_workbench(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "help"]
+
+
+class CaseSearchArea(SearchArea):
+    """The back office's search box finds cases (number, title, filer where visible, project);
+    ordered before Wagtail's page search so the sidebar's search goes here for case staff."""
+
+    def __init__(self):
+        super().__init__(_("Cases"), reverse("cases_queue", args=["all"]), name="cases", icon_name="clipboard-list",
+                         order=50)
+
+    def is_shown(self, request):
+        return _is_case_staff(request)
+
+
+@hooks.register("register_admin_search_area")
+def register_case_search_area():
+    return CaseSearchArea()

@@ -2,9 +2,9 @@
 action calls (cases.services), so the view passes cleaned_data straight through."""
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from cases import selectors
 from cases.models import (
     DecisionService,
     ExtensionRequest,
@@ -65,39 +65,62 @@ class RejectForm(CaseActionForm):
         ]
 
 
+class HandlerSelect(forms.Select):
+    """Each handler option names its department and grid, so cases/referral.js can offer only
+    the handlers of the department and grid chosen on the form."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        user = getattr(value, "instance", None)
+        profile = getattr(user, "staff_profile", None)
+        if profile is not None:
+            option["attrs"].update({"data-department": profile.department_id, "data-grid": profile.grid_id or ""})
+        return option
+
+
 class StaffChoiceField(forms.ModelChoiceField):
+    widget = HandlerSelect
+
     def label_from_instance(self, user):
         profile = getattr(user, "staff_profile", None)
         if profile is None:
             return user.get_username()
-        return f"{profile.full_name} ({profile.department.short_name or profile.department.name})"
+        place = profile.grid.name if profile.grid_id else (profile.department.short_name or profile.department.name)
+        return f"{profile.full_name} ({place})"
+
+
+class GridSelect(forms.Select):
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        grid = getattr(value, "instance", None)
+        if grid is not None:
+            option["attrs"]["data-department"] = grid.department_id
+        return option
 
 
 class AssignForm(CaseActionForm):
-    department = forms.ModelChoiceField(
-        label=_("Department"),
-        queryset=Department.objects.filter(is_active=True, kind=Department.Kind.SUPERVISING),
-    )
+    department = forms.ModelChoiceField(label=_("Department"), queryset=selectors.referral_departments())
     grid = forms.ModelChoiceField(
-        label=_("Grid"), required=False,
+        label=_("Grid"), required=False, widget=GridSelect,
         queryset=Grid.objects.filter(is_active=True).select_related("department"),
     )
+    # Which handlers fit the department and grid is decided by the referral service
+    # (cases.selectors.referral_handlers); the list is filtered in the browser for convenience.
     handler = StaffChoiceField(
-        label=_("Handler"), required=False,
-        queryset=get_user_model().objects.filter(is_active=True, staff_profile__isnull=False)
-        .select_related("staff_profile__department").order_by("staff_profile__department__code", "username"),
+        label=_("Handler"), required=False, queryset=selectors.referral_handlers(),
         help_text=_("Optional: the department head may choose the handler later."),
     )
     note = forms.CharField(label=_("Note to the department"), widget=TEXTAREA, required=False, max_length=5000)
 
-    def clean(self):
-        data = super().clean()
-        department, grid, handler = data.get("department"), data.get("grid"), data.get("handler")
-        if department and grid and grid.department_id != department.pk:
-            self.add_error("grid", _("This grid belongs to another department."))
-        if department and handler and handler.staff_profile.department_id != department.pk:
-            self.add_error("handler", _("This person works in another department."))
-        return data
+    class Media:
+        js = ["cases/referral.js"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = selectors.referral_departments()
+        self.fields["handler"].queryset = selectors.referral_handlers()
+        for name in ("department", "grid", "handler"):
+            self.fields[name].widget.attrs["data-referral"] = name
 
 
 class ReturnToOfficeForm(CaseActionForm):

@@ -8,12 +8,8 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from cases import deadlines
 from cases.models import Case, Channel, Kind, State
 from cases.models.choices import OPEN_STATES
+from cases.selectors import due_soon_q, overdue_q
 from directory.models import Department
-
-
-def overdue_q(today) -> Q:
-    """Open cases whose running deadline has passed (as cases.selectors' overdue queue)."""
-    return Q(state__in=OPEN_STATES, current_due__lt=today)
 
 
 class CaseFilterSet(WagtailFilterSet):
@@ -24,6 +20,7 @@ class CaseFilterSet(WagtailFilterSet):
     )
     channel = django_filters.ChoiceFilter(label=_("Channel"), choices=Channel.choices)
     overdue = django_filters.BooleanFilter(label=_("Overdue"), method="filter_overdue")
+    due_soon = django_filters.BooleanFilter(label=_("Due within 2 working days"), method="filter_due_soon")
     open = django_filters.BooleanFilter(label=_("Still open"), method="filter_open")
     received = django_filters.DateFromToRangeFilter(
         label=_("Received"), field_name="received_at", widget=DateRangePickerWidget,
@@ -34,12 +31,18 @@ class CaseFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Case
-        fields = ["kind", "state", "department", "channel", "overdue", "open", "received", "decision_due"]
+        fields = ["kind", "state", "department", "channel", "overdue", "due_soon", "open", "received", "decision_due"]
 
     def filter_overdue(self, queryset, name, value):
         if value is None:
             return queryset
         condition = overdue_q(deadlines.today())
+        return queryset.filter(condition) if value else queryset.exclude(condition)
+
+    def filter_due_soon(self, queryset, name, value):
+        if value is None:
+            return queryset
+        condition = due_soon_q(deadlines.today())
         return queryset.filter(condition) if value else queryset.exclude(condition)
 
     def filter_open(self, queryset, name, value):

@@ -145,6 +145,8 @@ class CaseActionView(AdminFormView):
         context = super().get_context_data(**kwargs)
         context.update(case=self.case, action_available=self.is_available,
                        case_url=reverse("cases_case", args=[self.case.pk]))
+        if context.get("form") is not None:
+            context["media"] = context["form"].media  # e.g. the referral form's handler filter
         return context
 
     def get_success_url(self):

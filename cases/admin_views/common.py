@@ -41,6 +41,14 @@ EVENT_LABELS = {
 }
 
 
+# Who acted when no staff member did (cases.services._base.SYSTEM and FILER).
+ACTOR_LABELS = {"system": _("System"), "filer": _("Filer")}
+
+
+def actor_label(label: str) -> str:
+    return str(ACTOR_LABELS.get(label, label))
+
+
 def event_label(action: str) -> str:
     return EVENT_LABELS.get(action, action.replace("_", " "))
 

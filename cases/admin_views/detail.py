@@ -9,7 +9,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from cases import rules as case_rules
 from cases import selectors
 from cases.admin_views.actions import ACTIONS
-from cases.admin_views.common import event_label, require_case_staff
+from cases.admin_views.common import actor_label, event_label, require_case_staff
 from cases.admin_views.files import may_reveal, shows_hidden_identity
 from cases.exports import staff_name
 from cases.hooks import case_page_links
@@ -46,7 +46,7 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
         identity = selectors.filer_identity(user, case)
         state_labels = dict(State.choices)
         events = [
-            {"event": event, "label": event_label(event.action), "actor": staff_name(event.actor) or event.actor_label,
+            {"event": event, "label": event_label(event.action), "actor": staff_name(event.actor) or actor_label(event.actor_label),
              "state": state_labels.get(event.to_state, "") if event.to_state != event.from_state else ""}
             for event in selectors.case_events(user, case).select_related("actor__staff_profile")
         ]

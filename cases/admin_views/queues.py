@@ -1,7 +1,7 @@
 """Back-office work lists (queues) with Wagtail's listing UI: filters, search, sortable columns,
 pagination and xlsx/csv export of the filtered list."""
 
-from django.db.models import Q
+from django.forms import Media
 from django.http import Http404
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -12,20 +12,25 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.widgets.button import Button
 
 from cases import selectors
+from cases.admin_forms.bulk import BulkReferralForm
 from cases.admin_forms.filters import CaseFilterSet
 from cases.admin_views.common import require_case_staff
 from cases.exports import EXPORT_COLUMNS, DeadlineClock, export_row, listed_filer, staff_name
 from cases.models import Case
-from cases.models.case import HANDLE
+from cases.models.case import ASSIGN, HANDLE
 from portal.spreadsheets import SafeSpreadsheetExportMixin
 
 QUEUE_TITLES = {
+    "incoming": _("New filings"),
+    "returned": _("Returned by departments"),
     "mine": _("My cases"),
     "department": _("My department's cases"),
     "due_soon": _("Due soon"),
     "overdue": _("Overdue"),
     "under_review": _("Awaiting review"),
     "supervised": _("Under supervision"),
+    "escalated": _("Escalated"),
+    "extending": _("Extension requested"),
     "all": _("All cases"),
 }
 PAGE_SIZES = (20, 50, 100)
@@ -33,12 +38,19 @@ PAGE_SIZES = (20, 50, 100)
 
 def queue_names_for(user) -> list[str]:
     """The queues worth showing to this user in the menu: the office works from "all" (with the
-    "still open" filter), departments from their own list; "mine" only for those who handle cases."""
-    names = ["mine", "department", "due_soon", "overdue", "under_review", "supervised", "all"]
-    if not user.has_perm(HANDLE):
-        names.remove("mine")
-    names.remove("department" if selectors.sees_all_cases(user) else "all")
-    return names
+    "still open" filter) and its intake queues, departments from their own list; "mine" only for
+    those who handle cases."""
+    office = selectors.sees_all_cases(user)
+    shown = {
+        "incoming": office and user.has_perm(ASSIGN),
+        "returned": office and user.has_perm(ASSIGN),
+        "mine": user.has_perm(HANDLE),
+        "department": not office,
+        "escalated": office,
+        "extending": not office,
+        "all": office,
+    }
+    return [name for name in QUEUE_TITLES if shown.get(name, True)]
 
 
 def _local_date(moment):
@@ -70,13 +82,35 @@ class DueColumn(Column):
         return context
 
 
+def department_short_name(case) -> str:
+    department = case.department
+    return (department.short_name or department.name) if department else ""
+
+
+class FullTextOnHoverColumn(Column):
+    """One line per case: long text is cut by CSS, the full text is in the cell's title."""
+
+    cell_template_name = "cases/admin/truncated_cell.html"
+
+
+class SelectCaseColumn(Column):
+    """A checkbox per case for the bulk referral form above the list."""
+
+    cell_template_name = "cases/admin/select_cell.html"
+
+
+BULK_REFERRAL_QUEUES = ("incoming", "returned")
+
+
 class CaseQueueView(SafeSpreadsheetExportMixin, IndexView):
     model = Case
     any_permission_required = None
     header_icon = "clipboard-list"
+    template_name = "cases/admin/queue.html"
+    table_classname = "listing case-queue"
     search_fields = ["number"]  # enables the search box; the real search is search_queryset()
     filterset_class = CaseFilterSet
-    default_ordering = None  # keep each queue's own order (e.g. by due date) until a column is clicked
+    default_ordering = None  # most urgent first (cases.selectors.by_urgency) until a column is clicked
     paginate_by = 50
     export_filename = "cases"
     list_export = [key for key, _heading in EXPORT_COLUMNS]
@@ -113,40 +147,38 @@ class CaseQueueView(SafeSpreadsheetExportMixin, IndexView):
         return selectors.queue(self.request.user, self.queue_name).select_related("handler__staff_profile")
 
     def search_queryset(self, queryset):
-        if not self.is_searching:
-            return queryset
-        term = self.search_query.strip()
-        query = (
-            Q(number__icontains=term) | Q(title__icontains=term)
-            | Q(project__code__icontains=term) | Q(project__name__icontains=term)
-            | Q(project_text__icontains=term) | Q(respondent_text__icontains=term)
-            | Q(respondent__name__icontains=term)
-            # A hidden filer's name must not be findable either.
-            | Q(filer_name__icontains=term, is_anonymous=False, is_confidential=False)
-        )
-        return queryset.filter(query)
+        return selectors.search_cases(queryset, self.search_query) if self.is_searching else queryset
 
     @cached_property
     def clock(self):
         return DeadlineClock()
 
     @cached_property
+    def bulk_referral(self) -> bool:
+        """The office refers accepted filings in bulk from its intake queues."""
+        return self.queue_name in BULK_REFERRAL_QUEUES and self.request.user.has_perm(ASSIGN)
+
+    @cached_property
     def columns(self):
-        return [
-            TitleColumn("number", label=_("Case number"), sort_key="number", classname="w-whitespace-nowrap",
+        columns = [
+            TitleColumn("number", label=_("Case number"), sort_key="number",
                         get_url=lambda case: reverse("cases_case", args=[case.pk])),
-            Column("title", label=_("Title")),
+            FullTextOnHoverColumn("title", label=_("Title"), classname="case-queue__title"),
             Column("kind", label=_("Kind"), accessor="get_kind_display", sort_key="kind"),
             Column("state", label=_("State"), accessor="get_state_display", sort_key="state"),
-            Column("filer", label=_("Filer"), accessor=listed_filer),
-            Column("department", label=_("Department"), accessor="department", sort_key="department__code"),
+            FullTextOnHoverColumn("filer", label=_("Filer"), accessor=listed_filer, classname="case-queue__name"),
+            FullTextOnHoverColumn("department", label=_("Department"), accessor=department_short_name,
+                                  sort_key="department__code", classname="case-queue__name"),
             Column("handler", label=_("Handler"), accessor=lambda case: staff_name(case.handler)),
             Column("received_at", label=_("Received"), accessor=lambda case: _local_date(case.received_at),
-                   sort_key="received_at", classname="w-whitespace-nowrap"),
-            DueColumn("current_due", label=_("Due"), sort_key="current_due", classname="w-whitespace-nowrap",
-                      accessor=lambda case: case.current_due.isoformat() if case.current_due else "", clock=self.clock),
+                   sort_key="received_at"),
+            DueColumn("current_due", label=_("Due"), sort_key="current_due", clock=self.clock,
+                      accessor=lambda case: case.current_due.isoformat() if case.current_due else ""),
             WorkdaysLeftColumn("workdays_left", label=_("Working days left"), accessor=self.clock.workdays_left),
         ]
+        if self.bulk_referral:
+            columns.insert(0, SelectCaseColumn("select", label=_("Select")))
+        return columns
 
     def order_queryset(self, queryset):
         queryset = super().order_queryset(queryset)
@@ -179,4 +211,8 @@ class CaseQueueView(SafeSpreadsheetExportMixin, IndexView):
         context = super().get_context_data(**kwargs)
         context["queue_name"] = self.queue_name
         context["page_sizes"] = PAGE_SIZES
+        context["media"] = context.get("media", Media()) + Media(css={"all": ["cases/admin-queue.css"]})
+        if self.bulk_referral:
+            context["bulk_referral_form"] = BulkReferralForm(user=self.request.user)
+            context["bulk_referral_url"] = reverse("cases_bulk_refer") + f"?next={self.request.get_full_path()}"
         return context

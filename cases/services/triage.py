@@ -6,10 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from cases import deadlines
+from cases import deadlines, selectors
 from cases import rules as case_rules
+from cases.exports import staff_name
 from cases.models import Attachment, PausedInterval, RejectionReason
-from cases.models.case import HANDLE
 from cases.services._base import (
     FILER,
     check_filer,
@@ -25,7 +25,7 @@ from cases.services._base import (
     transition,
 )
 from cases.services.intake import add_attachments
-from directory.models import Department, Grid
+from directory.models import Grid
 from portal.errors import ActionNotAllowed
 
 
@@ -116,16 +116,18 @@ def accept(*, case_id, actor, note="", expected_version=None, ip_address=None):
 def assign(*, case_id, actor, department, grid=None, handler=None, note="", expected_version=None, ip_address=None):
     """Refer an accepted case to the competent department (optionally its grid and handler)."""
     errors = {}
-    if department is None or department.kind in (Department.Kind.OUTSIDE_BODY, Department.Kind.OFFICE) or not department.is_active:
+    if department is None or not selectors.referral_departments().filter(pk=department.pk).exists():
         errors["department"] = _("Choose an active supervising department; outside bodies get a transfer instead.")
-    elif grid is not None and grid.department_id != department.pk:
-        errors["grid"] = _("The grid belongs to another department.")
-    elif handler is not None:
-        profile = getattr(handler, "staff_profile", None)
-        if profile is None or profile.department_id != department.pk or not handler.has_perm(HANDLE):
-            errors["handler"] = _("The handler must be a case handler of that department.")
-        elif grid is None and profile.grid_id:
-            grid = Grid.objects.get(pk=profile.grid_id)
+    else:
+        if grid is not None and grid.department_id != department.pk:
+            errors["grid"] = _("The grid belongs to another department.")
+            grid = None
+        if handler is not None and not selectors.referral_handlers(department, grid).filter(pk=handler.pk).exists():
+            errors["handler"] = _(
+                "%(name)s is not a handler or grid supervisor of %(department)s%(grid)s: choose one of its handlers."
+            ) % {"name": staff_name(handler), "department": department.name, "grid": f" {grid.name}" if grid else ""}
+        elif handler is not None and grid is None and handler.staff_profile.grid_id:
+            grid = Grid.objects.get(pk=handler.staff_profile.grid_id)
     if errors:
         raise ValidationError(errors)
     case_rules.require("assign", actor, lock_case(case_id))

@@ -215,6 +215,10 @@ MATRIX: dict[str, Row] = {
                                                          CASE_STAFF, grid_supervisor=MISSING),
     "admin/cases/<int:pk>/files/<int:attachment_pk>/": back_office(
         url("cases_attachment", case_pk, _pk("attachment.pk")), CASE_STAFF, grid_supervisor=MISSING),
+    # POST only; an empty post goes back to the queue with the form's message.
+    "admin/cases/bulk/refer/": Row(url("cases_bulk_refer"), {
+        "anonymous": LOGIN, "complainant": LOGIN, "office_intake": REDIRECT, "office_supervisor": REDIRECT,
+        "superuser": REDIRECT}, default=DENIED, method="post"),
     "admin/cases/extensions/": back_office(url("cases_extensions"), SUPERVISOR),
     "admin/cases/extensions/<int:pk>/decide/": back_office(url("cases_extension_decide", _pk("extension.pk")),
                                                            SUPERVISOR),
