@@ -17,6 +17,7 @@ from cases.admin_views.common import require_case_staff
 from cases.exports import EXPORT_COLUMNS, DeadlineClock, export_row, listed_filer, staff_name
 from cases.models import Case
 from cases.models.case import HANDLE
+from portal.paginator import CappedCountPaginator
 from portal.spreadsheets import SafeSpreadsheetExportMixin
 
 QUEUE_TITLES = {
@@ -63,6 +64,7 @@ class CaseQueueView(SafeSpreadsheetExportMixin, IndexView):
     filterset_class = CaseFilterSet
     default_ordering = None  # keep each queue's own order (e.g. by due date) until a column is clicked
     paginate_by = 50
+    paginator_class = CappedCountPaginator  # no COUNT(*) over a million rows for one page
     export_filename = "cases"
     list_export = [key for key, _heading in EXPORT_COLUMNS]
 

@@ -60,11 +60,12 @@ def transition(
     return result.obj, result.from_state
 
 
-def save(case: Case) -> Case:
+def save(case: Case, *, check_unique: bool = True) -> Case:
     deadlines.refresh_current_deadline(case)
-    case.full_clean(exclude=["state"])  # protected FSM field: set only by transitions
+    adding = case._state.adding
+    case.full_clean(exclude=["state"], validate_unique=check_unique)  # protected FSM field: set only by transitions
     case.save()
-    track_deadline(case)
+    track_deadline(case, new=adding)
     return case
 
 
@@ -122,14 +123,12 @@ def handlers_to_tell(case: Case) -> list:
 
 
 def notify_staff(case: Case, users, *, purpose: str, subject: str, body: str, sms: bool = False) -> None:
-    seen = set()
-    for user in users:
-        if user is None or user.pk in seen:
-            continue
-        seen.add(user.pk)
-        notifications.notify_user(
-            user, subject=subject, body=body, sms=sms, dedupe_key=f"case:{case.pk}:{purpose}",
-        )
+    messages = [
+        message for user in users
+        for message in notifications.user_messages(
+            user, subject=subject, body=body, sms=sms, dedupe_key=f"case:{case.pk}:{purpose}")
+    ]
+    notifications.enqueue_many(messages)  # a user listed twice has the same keys: once
 
 
 def notify_filer(case: Case, *, purpose: str, subject: str, body: str) -> None:
