@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.syndication",
+    "benchmarks",  # `manage.py bench` (docs/PERFORMANCE.md)
 ]
 
 MIDDLEWARE = [
@@ -113,6 +114,12 @@ MIDDLEWARE = [
     # Last, as django-axes requires.
     "axes.middleware.AxesMiddleware",
 ]
+# The server `manage.py bench` starts, never production: it counts SQL statements per response
+# and accepts the CAPTCHA answer "PASSED" (django-simple-captcha's test mode).
+BENCH_SERVER = env_bool("BENCH_SERVER", False)
+if BENCH_SERVER:
+    MIDDLEWARE.insert(0, "benchmarks.middleware.CountQueriesMiddleware")
+    CAPTCHA_TEST_MODE = True
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
