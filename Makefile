@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PYTEST_ARGS ?= -n 2
 PORT ?= 8000
 
-.PHONY: run test install install-dev lint migrate demo serve clean
+.PHONY: run test install install-dev lint migrate demo serve clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ run: install
 test: install-dev node_modules/.package-lock.json
 	DEBUG=1 $(BIN)/python manage.py compile_translations >/dev/null
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The benchmark (docs/PERFORMANCE.md), on a scratch PostgreSQL database: `make bench SCALE=0.01`.
+SCALE ?= 1.0
+bench: install-dev
+	$(BIN)/python manage.py bench --scale $(SCALE)
 
 lint: install-dev
 	$(BIN)/ruff check .

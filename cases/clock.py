@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
 
 from cases.models import Case, CaseEvent, DeadlinePolicy, DeadlineTrack, ExtensionRequest, PausedInterval, State
@@ -38,14 +40,33 @@ def default_policy(track: str) -> DeadlinePolicy:
                           decision_workdays=DEFAULT_DECISION_WORKDAYS, decision_from_acceptance=DEFAULT_FROM_ACCEPTANCE)
 
 
+# The office's policies (a handful of rows), read once for all requests and workers (the shared
+# cache) and forgotten on every save or delete of a policy (signals, cases/apps.py).
+POLICIES_KEY = "cases:deadline-policies"
+POLICIES_SECONDS = 24 * 3600
+
+
+def stored_policies() -> dict[str, DeadlinePolicy]:
+    found = cache.get(POLICIES_KEY)
+    if found is None:
+        found = {policy.track: policy for policy in DeadlinePolicy.objects.all()}
+        cache.set(POLICIES_KEY, found, POLICIES_SECONDS)
+    return found
+
+
+def forget_stored_policies(**_signal) -> None:
+    cache.delete(POLICIES_KEY)
+    transaction.on_commit(lambda: cache.delete(POLICIES_KEY))  # a reader may have cached the old rows
+
+
 def policy_for_track(track: str) -> DeadlinePolicy:
     # The office deleted a policy: fall back to the defaults, never crash.
-    return DeadlinePolicy.objects.filter(track=track).first() or default_policy(track)
+    return stored_policies().get(track) or default_policy(track)
 
 
 def decision_rules() -> dict[str, tuple[int | None, bool]]:
     """Per rule set: (decision period in working days or None, counts from acceptance)."""
-    found = {p.track: p for p in DeadlinePolicy.objects.all()}
+    found = stored_policies()
     return {
         track: (policy.decision_workdays, policy.decision_from_acceptance)
         for track in DeadlineTrack.values

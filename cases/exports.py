@@ -2,6 +2,8 @@
 already visible to the user (cases.selectors), so only an anonymous or confidential filer is
 hidden, as in cases.selectors.filer_identity."""
 
+import datetime as dt
+
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -30,11 +32,28 @@ class DeadlineClock:
     def __init__(self, today=None):
         self.today = today or timezone.localdate()
         self.calendar = WorkingCalendar()
+        # Working days from today to each day seen so far, extended a day at a time: the whole
+        # page walks the calendar once, not once per row (an overdue list reaches years back).
+        self._left = {self.today: 0}
+        self._earliest = self._latest = self.today
 
     def workdays_left(self, case) -> int | None:
         if case.current_due is None:
             return None
-        return self.calendar.workdays_between(self.today, case.current_due)
+        return self.workdays_until(case.current_due)
+
+    def workdays_until(self, day) -> int:
+        """calendar.workdays_between(today, day), from the running counts."""
+        one = dt.timedelta(days=1)
+        while self._latest < day:
+            following = self._latest + one
+            self._left[following] = self._left[self._latest] + self.calendar.is_workday(following)
+            self._latest = following
+        while self._earliest > day:
+            previous = self._earliest - one
+            self._left[previous] = self._left[self._earliest] - self.calendar.is_workday(self._earliest)
+            self._earliest = previous
+        return self._left[day]
 
     def is_provisional(self, case) -> bool:
         """The due date lies in a year without a holiday schedule (counted Monday to Friday)."""

@@ -36,6 +36,7 @@ def register_calendar_change_hook(hook: Callable[[], None]) -> Callable[[], None
 def calendar_changed() -> None:
     """Every write to the calendar (override, import, loaded schedule) calls this inside its
     transaction, so what is derived from the calendar is rebuilt by the writer, never by a read."""
+    forget_stored_calendar()
     for hook in _change_hooks:
         hook()
 
@@ -57,6 +58,38 @@ def schedule_loading(year: int) -> list[Callable[[], None]]:
     return [hook(year) for hook in _schedule_hooks]
 
 
+# The loaded years and the overrides, read from the database once for all requests and workers
+# (the shared cache), forgotten by every calendar write: on each model save or delete (signals,
+# directory/apps.py) and by calendar_changed(). Without the cache each computation reads them.
+STORED_CALENDAR_KEY = "directory:calendar:stored"
+STORED_CALENDAR_SECONDS = 24 * 3600
+
+
+def forget_stored_calendar(**_signal) -> None:
+    from django.core.cache import cache
+    from django.db import transaction
+
+    cache.delete(STORED_CALENDAR_KEY)
+    # Again after commit: a reader may have cached the old rows while the write was uncommitted.
+    transaction.on_commit(lambda: cache.delete(STORED_CALENDAR_KEY))
+
+
+def stored_calendar() -> tuple[frozenset[int], dict[int, dict[dt.date, bool]]]:
+    """(loaded years, overrides by year)."""
+    from django.core.cache import cache
+
+    stored = cache.get(STORED_CALENDAR_KEY)
+    if stored is None:
+        from directory.models import CalendarDay, CalendarYear
+
+        overrides: dict[int, dict[dt.date, bool]] = {}
+        for day, is_working in CalendarDay.objects.values_list("date", "is_workday"):
+            overrides.setdefault(day.year, {})[day] = is_working
+        stored = (frozenset(CalendarYear.objects.values_list("year", flat=True)), overrides)
+        cache.set(STORED_CALENDAR_KEY, stored, STORED_CALENDAR_SECONDS)
+    return stored
+
+
 @functools.cache
 def official_years() -> range:
     from chinese_calendar import constants
@@ -65,33 +98,27 @@ def official_years() -> range:
 
 
 class WorkingCalendar:
-    """One computation's view of the calendar. Constructing it costs nothing; database rows are
-    read lazily, once per year touched (and the loaded years once, only for a year the official
-    calendar does not cover)."""
+    """One computation's view of the calendar. Constructing it costs nothing; the loaded years and
+    overrides are read lazily, once, from the shared cache (the database when it misses)."""
 
     def __init__(self):
-        self._loaded_years: set[int] | None = None
-        self._overrides: dict[int, dict[dt.date, bool]] = {}
+        self._stored: tuple[frozenset[int], dict[int, dict[dt.date, bool]]] | None = None
         self._official = official_years()
+
+    def _stored_calendar(self):
+        if self._stored is None:
+            self._stored = stored_calendar()
+        return self._stored
 
     def year_status(self, year: int) -> str:
         if year in self._official:
             return OFFICIAL
-        if self._loaded_years is None:
-            from directory.models import CalendarYear
-
-            self._loaded_years = set(CalendarYear.objects.values_list("year", flat=True))
-        if year in self._loaded_years:
+        if year in self._stored_calendar()[0]:
             return LOADED
         return FALLBACK
 
     def _overrides_for(self, year: int) -> dict[dt.date, bool]:
-        if year not in self._overrides:
-            from directory.models import CalendarDay
-
-            rows = CalendarDay.objects.filter(date__year=year).values_list("date", "is_workday")
-            self._overrides[year] = dict(rows)
-        return self._overrides[year]
+        return self._stored_calendar()[1].get(year, {})
 
     def is_workday(self, day: dt.date) -> bool:
         override = self._overrides_for(day.year).get(day)

@@ -63,45 +63,60 @@ def enqueue(
     return notification
 
 
-def notify_user(user, *, subject: str, body: str, dedupe_key: str, sms: bool = False) -> list[Notification]:
-    """E-mail a staff user (and text them for urgent matters such as supervision notices)."""
+def enqueue_many(messages: Iterable[dict]) -> list[Notification]:
+    """Store several messages (each the keyword arguments of `enqueue`) with enqueue's rules in two
+    queries, however many there are: the keys already used, then one INSERT of the others."""
+    fresh: dict[str, Notification] = {}
+    for message in messages:
+        address, key = (message["address"] or "").strip(), message["dedupe_key"][:200]
+        if address and key not in fresh:
+            fresh[key] = Notification(
+                channel=message["channel"], address=address[:200], subject=str(message.get("subject", ""))[:200],
+                body=str(message["body"]), dedupe_key=key, recipient_user=message.get("recipient_user"),
+            )
+    if fresh:
+        for used in Notification.objects.filter(dedupe_key__in=list(fresh)).values_list("dedupe_key", flat=True):
+            del fresh[used]
+    if not fresh:
+        return []
+    # A key taken by a concurrent writer since the look-up meets ON CONFLICT instead of an error
+    # (its row is left as it was; delivering it twice is refused by deliver()).
+    created = Notification.objects.bulk_create(
+        fresh.values(), update_conflicts=True, unique_fields=["dedupe_key"], update_fields=["dedupe_key"],
+    )
+    identifiers = [notification.pk for notification in created]
+    transaction.on_commit(lambda: [_queue_delivery(pk) for pk in identifiers])
+    return created
+
+
+def user_messages(user, *, subject: str, body: str, dedupe_key: str, sms: bool = False) -> list[dict]:
+    """The messages for a staff user: an e-mail, and a text for urgent matters."""
     if user is None or not user.is_active:
         return []
-    sent = []
-    email = enqueue(
-        channel=Notification.Channel.EMAIL,
-        address=user.email,
-        subject=subject,
-        body=body,
-        dedupe_key=f"{dedupe_key}:email:u{user.pk}",
-        recipient_user=user,
-    )
-    sent.append(email)
+    messages = [{"channel": Notification.Channel.EMAIL, "address": user.email, "subject": subject, "body": body,
+                 "dedupe_key": f"{dedupe_key}:email:u{user.pk}", "recipient_user": user}]
     if sms:
         profile = getattr(user, "staff_profile", None)
-        phone = profile.phone if profile else ""
-        sent.append(
-            enqueue(
-                channel=Notification.Channel.SMS,
-                address=phone,
-                subject=subject,
-                body=body,
-                dedupe_key=f"{dedupe_key}:sms:u{user.pk}",
-                recipient_user=user,
-            )
-        )
-    return [n for n in sent if n is not None]
+        messages.append({"channel": Notification.Channel.SMS, "address": profile.phone if profile else "",
+                         "subject": subject, "body": body, "dedupe_key": f"{dedupe_key}:sms:u{user.pk}",
+                         "recipient_user": user})
+    return messages
+
+
+def notify_user(user, *, subject: str, body: str, dedupe_key: str, sms: bool = False) -> list[Notification]:
+    """E-mail a staff user (and text them for urgent matters such as supervision notices)."""
+    return enqueue_many(user_messages(user, subject=subject, body=body, dedupe_key=dedupe_key, sms=sms))
 
 
 def notify_users(users: Iterable, *, subject: str, body: str, dedupe_key: str, sms: bool = False) -> list[Notification]:
-    """`notify_user` for each distinct user (None and repeats skipped)."""
-    sent, seen = [], set()
+    """`notify_user` for each distinct user (None and repeats skipped), in two queries for all."""
+    messages, seen = [], set()
     for user in users:
         if user is None or user.pk in seen:
             continue
         seen.add(user.pk)
-        sent += notify_user(user, subject=subject, body=body, dedupe_key=dedupe_key, sms=sms)
-    return sent
+        messages += user_messages(user, subject=subject, body=body, dedupe_key=dedupe_key, sms=sms)
+    return enqueue_many(messages)
 
 
 def notify_contact(

@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.syndication",
+    "benchmarks",  # `manage.py bench` (docs/PERFORMANCE.md)
 ]
 
 MIDDLEWARE = [
@@ -121,6 +122,12 @@ MIDDLEWARE = [
     # Last, as django-axes requires.
     "axes.middleware.AxesMiddleware",
 ]
+# The server `manage.py bench` starts, never production: it counts SQL statements per response
+# and accepts the CAPTCHA answer "PASSED" (django-simple-captcha's test mode).
+BENCH_SERVER = env_bool("BENCH_SERVER", False)
+if BENCH_SERVER:
+    MIDDLEWARE.insert(0, "benchmarks.middleware.CountQueriesMiddleware")
+    CAPTCHA_TEST_MODE = True
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
@@ -317,6 +324,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail overrides it for its own preview frames
 SESSION_COOKIE_HTTPONLY = True
+SESSION_ENGINE = "portal.sessions"  # the database store, one query less per new session
 
 # Content-Security-Policy (django-csp): no inline script or style anywhere, public site and back
 # office alike; scripts and styles come from static files. A template that truly needs an inline

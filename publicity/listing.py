@@ -3,10 +3,10 @@ cms.DisclosureIndexPage and the fallback views at /publicity/ (so no model impor
 
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from portal.paginator import CappedPaginator
 from publicity.forms import DisclosureFilterForm
 from publicity.selectors import public_disclosure, public_disclosures
 
@@ -16,7 +16,8 @@ PAGE_SIZE = 20
 def list_context(request) -> dict:
     form = DisclosureFilterForm(request.GET or None)
     filters = form.filters()
-    page_obj = Paginator(public_disclosures(filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    # A common word is in most disclosures: count them only up to the cap (no scan of every match).
+    page_obj = CappedPaginator(public_disclosures(filters), PAGE_SIZE).get_page(request.GET.get("page"))
     kept = [(key, value) for key, value in request.GET.items() if key != "page" and value]
     return {
         "filter_form": form,

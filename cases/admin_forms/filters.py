@@ -9,14 +9,15 @@ from cases import deadlines
 from cases.models import Case, Channel, Kind, State
 from cases.models.choices import OPEN_STATES
 from cases.selectors import due_soon_q, overdue_q
-from directory.models import Department
+from directory.selectors import supervising_department_choices
 
 
 class CaseFilterSet(WagtailFilterSet):
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Kind.choices)
     state = django_filters.MultipleChoiceFilter(label=_("State"), choices=State.choices)
-    department = django_filters.ModelChoiceFilter(
-        label=_("Department"), queryset=Department.objects.filter(kind=Department.Kind.SUPERVISING),
+    # Choices from the shared cache (no query per page); the filter compares the key.
+    department = django_filters.ChoiceFilter(
+        label=_("Department"), field_name="department_id", choices=supervising_department_choices,
     )
     channel = django_filters.ChoiceFilter(label=_("Channel"), choices=Channel.choices)
     overdue = django_filters.BooleanFilter(label=_("Overdue"), method="filter_overdue")

@@ -18,6 +18,7 @@ from cases.admin_views.common import require_case_staff
 from cases.exports import EXPORT_COLUMNS, DeadlineClock, export_row, listed_filer, staff_name
 from cases.models import Case
 from cases.models.case import ASSIGN, HANDLE
+from portal.paginator import CappedCountPaginator
 from portal.spreadsheets import SafeSpreadsheetExportMixin
 
 QUEUE_TITLES = {
@@ -112,6 +113,7 @@ class CaseQueueView(SafeSpreadsheetExportMixin, IndexView):
     filterset_class = CaseFilterSet
     default_ordering = None  # most urgent first (cases.selectors.by_urgency) until a column is clicked
     paginate_by = 50
+    paginator_class = CappedCountPaginator  # no COUNT(*) over a million rows for one page
     export_filename = "cases"
     list_export = [key for key, _heading in EXPORT_COLUMNS]
 

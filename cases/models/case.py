@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
 from cases.models.choices import (
+    OPEN_STATES,
     TRANSFERABLE_STATES,
     WITHDRAWABLE_STATES,
     Channel,
@@ -19,6 +20,8 @@ from cases.models.choices import (
     outcome_label,
 )
 from directory.models import Department, Grid, MarketEntity, TradingProject
+
+OPEN_CASE = models.Q(state__in=[str(state) for state in OPEN_STATES])
 
 # Transition permissions (Meta.permissions below); roles get them in cases/roles.py.
 TRIAGE = "cases.triage_case"
@@ -168,6 +171,13 @@ class Case(models.Model):
             models.Index(fields=["acceptance_due"]),
             models.Index(fields=["decision_due"]),
             models.Index(fields=["current_due", "state"]),
+            # The work lists at a city's scale: each open-case queue's filter and default order
+            # (partial indexes over the open cases only, a small share of all cases).
+            models.Index(fields=["-received_at"], condition=OPEN_CASE, name="case_open_by_received"),
+            models.Index(fields=["department", "-received_at"], condition=OPEN_CASE, name="case_open_dept_by_received"),
+            models.Index(fields=["handler", "-received_at"], condition=OPEN_CASE, name="case_open_handler_by_received"),
+            models.Index(fields=["current_due"], condition=OPEN_CASE, name="case_open_by_due"),
+            models.Index(fields=["department", "current_due"], condition=OPEN_CASE, name="case_open_dept_by_due"),
         ]
 
     def __str__(self):

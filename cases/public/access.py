@@ -8,8 +8,9 @@ RECEIPT_KEY = "cases_receipt"
 
 def remember_proof(request, case) -> None:
     proven = dict(request.session.get(SESSION_KEY, {}))
-    if not proven:
-        # Proving an access code raises this session's privileges: new session key.
+    if not proven and request.session.session_key is not None:
+        # Proving an access code raises this session's privileges: new session key. A session
+        # that does not exist yet gets a new key when it is first saved.
         request.session.cycle_key()
     proven[case.number] = case.pk
     request.session[SESSION_KEY] = proven

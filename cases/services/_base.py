@@ -61,11 +61,12 @@ def transition(
     return result.obj, result.from_state
 
 
-def save(case: Case) -> Case:
+def save(case: Case, *, check_unique: bool = True) -> Case:
     deadlines.refresh_current_deadline(case)
-    case.full_clean(exclude=["state"])  # protected FSM field: set only by transitions
+    adding = case._state.adding
+    case.full_clean(exclude=["state"], validate_unique=check_unique)  # protected FSM field: set only by transitions
     case.save()
-    track_deadline(case)
+    track_deadline(case, new=adding)
     return case
 
 

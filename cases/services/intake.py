@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,11 +29,17 @@ class SubmittedCase:
 
 
 def _next_number(kind: str, year: int) -> str:
-    CaseNumberSequence.objects.get_or_create(kind=kind, year=year)
-    sequence = CaseNumberSequence.objects.select_for_update().get(kind=kind, year=year)
-    sequence.last_value += 1
-    sequence.save(update_fields=["last_value"])
-    return f"{NUMBER_PREFIX[kind]}{year}{sequence.last_value:06d}"
+    # One statement creates the year's counter or takes the next value under its row lock, held
+    # until the filing commits (PostgreSQL and SQLite both speak ON CONFLICT … RETURNING).
+    table = connection.ops.quote_name(CaseNumberSequence._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (kind, year, last_value) VALUES (%s, %s, 1) "  # noqa: S608 - the model's table
+            f"ON CONFLICT (kind, year) DO UPDATE SET last_value = {table}.last_value + 1 RETURNING last_value",
+            [kind, year],
+        )
+        (last_value,) = cursor.fetchone()
+    return f"{NUMBER_PREFIX[kind]}{year}{last_value:06d}"
 
 
 def _validate_filer(data: dict) -> None:
@@ -103,7 +109,7 @@ def submit_case(
     case.full_clean(exclude=["number", "state"])
     case.number = _next_number(kind, timezone.localdate(received_at).year)
     deadlines.set_intake_deadlines(case, counted_from=timezone.localdate(received_at))
-    save(case)
+    save(case, check_unique=False)  # the number comes from the locked counter; the unique index guards it
     for upload in attachments:
         add_attachment(case=case, file=upload, purpose=Attachment.Purpose.EVIDENCE,
                        uploaded_by=filer_user if filer_user and filer_user.is_authenticated else actor)

@@ -51,11 +51,12 @@ def record_rating(case: Case, *, satisfied: bool, round_rated: int) -> RatingRec
     )
 
 
-def track_deadline(case: Case) -> None:
+def track_deadline(case: Case, *, new: bool = False) -> None:
     """Close the case's open deadline span and open a new one when its deadline, due date or
-    department changed (call after saving the case)."""
+    department changed (call after saving the case; `new`: it was just created, no span yet)."""
     moment = deadlines.now()
-    current = DeadlineSpan.objects.filter(case=case, valid_until__isnull=True).order_by("-valid_from").first()
+    current = None if new else (
+        DeadlineSpan.objects.filter(case=case, valid_until__isnull=True).order_by("-valid_from").first())
     wanted = (case.current_deadline or "", case.current_due, case.department_id)
     if current is not None:
         if (current.deadline, current.due_on, current.department_id) == wanted:

@@ -20,6 +20,7 @@ LAYERS = [
     {"monitoring"},
     {"reporting"},
     {"api"},
+    {"benchmarks"},
 ]
 LEVEL = {app: level for level, apps in enumerate(LAYERS) for app in apps}
 ROOT = pathlib.Path(__file__).resolve().parents[2]

@@ -94,6 +94,8 @@ def test_the_daily_task_is_scheduled():
 def test_constructing_a_working_calendar_runs_no_query(db, django_assert_num_queries):
     with django_assert_num_queries(0):
         calendar = WorkingCalendar()
-    with django_assert_num_queries(1):  # the overrides of 2024, once
+    with django_assert_num_queries(2):  # the overrides and the loaded years, once
         assert calendar.workdays_between(dt.date(2024, 9, 27), dt.date(2024, 11, 13)) == 30
         assert calendar.is_workday(dt.date(2024, 10, 12))
+    with django_assert_num_queries(0):  # kept in the shared cache for the next computation
+        assert WorkingCalendar().workdays_between(dt.date(2024, 9, 27), dt.date(2024, 11, 13)) == 30
