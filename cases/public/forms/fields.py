@@ -2,6 +2,8 @@
 
 from captcha.fields import CaptchaField, CaptchaTextInput
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from portal.widgets import IsoDateInput
@@ -15,9 +17,14 @@ class MultipleFileField(forms.FileField):
     """Several files in one input; type, size and count are checked by cases.services.add_attachment."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={
-            "accept": ".pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx,.zip,.ofd,.txt",
-        }))
+        kwargs.setdefault(
+            "widget",
+            MultipleFileInput(
+                attrs={
+                    "accept": ".pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx,.zip,.ofd,.txt",
+                }
+            ),
+        )
         kwargs.setdefault("required", False)
         super().__init__(*args, **kwargs)
 
@@ -48,13 +55,31 @@ def captcha_field():
 
 def phone_field(**kwargs):
     return forms.CharField(
-        label=_("Phone"), max_length=40, widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        label=pgettext_lazy("a filer's phone number", "Phone"),
+        max_length=40,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
         **kwargs,
     )
 
 
+CHOSEN_NOT_TYPED = (forms.ChoiceField, forms.FileField, forms.BooleanField, forms.ModelChoiceField)
+
+
+def _required_message(field: forms.Field) -> str:
+    template = (
+        gettext("Please choose %(field)s.")
+        if isinstance(field, CHOSEN_NOT_TYPED)
+        else gettext("Please fill in %(field)s.")
+    )
+    return template % {"field": str(field.label).rstrip("？?：: ")}  # a question label ends in the message's 。
+
+
+required_message = lazy(_required_message, str)
+
+
 class AccessibleForm:
     """Links every input to its help text and error list (aria-describedby), for screen readers,
+    names the field in its "required" message (请填写联系电话。 rather than Django's generic one),
     and adds a CAPTCHA when asked (forms anyone can post without logging in).
 
     Templates render errors as <… id="{{ field.auto_id }}_errors"> and help as "…_helptext".
@@ -67,7 +92,10 @@ class AccessibleForm:
         super().__init__(*args, **kwargs)
         if with_captcha:
             self.fields["captcha"] = captcha_field()
+        generic = forms.Field.default_error_messages["required"]
         for name, field in self.fields.items():
+            if field.label and field.error_messages.get("required") == generic:
+                field.error_messages["required"] = required_message(field)
             auto_id = self[name].auto_id
             if not auto_id or field.widget.is_hidden:
                 continue
