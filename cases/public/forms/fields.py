@@ -1,11 +1,11 @@
 """Form fields shared by the public forms."""
 
-from captcha.fields import CaptchaField, CaptchaTextInput
 from django import forms
 from django.utils.functional import lazy
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from cases.public.captcha import PortalCaptchaField
 from portal.widgets import IsoDateInput
 
 
@@ -38,18 +38,16 @@ def date_field(label, **kwargs):
     return forms.DateField(label=label, widget=IsoDateInput(), **kwargs)
 
 
-class CaptchaInput(CaptchaTextInput):
-    """The CAPTCHA picture with a translated description and a "new picture" button."""
-
-    template_name = "cases/public/widgets/captcha.html"
-
-
 def captcha_field():
-    return CaptchaField(
-        label=_("Verification characters"),
-        help_text=_("Type the characters shown in the picture. Click “new picture” if you cannot read them."),
-        widget=CaptchaInput(),
-        error_messages={"invalid": _("The verification characters do not match the picture. Please try again.")},
+    return PortalCaptchaField(
+        label=_("Verification code"),
+        help_text=_(
+            "Type the characters shown in the picture (capital or small letters both work). If you cannot "
+            "read them, click “new picture” or answer the text question below instead."
+        ),
+        error_messages={
+            "invalid": _("The answer does not match the picture or the question. Please try again with the new ones.")
+        },
     )
 
 

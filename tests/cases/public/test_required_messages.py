@@ -30,7 +30,7 @@ def test_empty_anonymous_report_names_its_fields_and_the_captcha(client):
     errors = errors_of(client.post(reverse("cases:report_new"), {"identity": "anonymous"}))
     assert errors["title"] == ["请填写标题。"]
     assert errors["facts"] == ["请填写举报内容。"]
-    assert errors["captcha"] == ["请填写图片验证码。"]
+    assert errors["captcha"] == ["请填写验证码。"]
     assert GENERIC not in str(errors)
 
 
