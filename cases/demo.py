@@ -18,21 +18,44 @@ from notifications.selectors import latest_notification_id
 from notifications.services import mark_pending_as_sent
 
 COMPLAINTS = [
-    ("evaluation_result", "对{p}评标结果的投诉",
-     "我公司参加了{p}的投标。评标委员会对我公司技术标打分明显偏低，且未按招标文件第三章评标办法对业绩加分，"
-     "第一中标候选人{r}的项目经理同时在其他在建项目任职。", "请求责令重新评标，取消{r}的中标候选人资格。"),
-    ("tender_documents", "对{p}招标文件设置不合理条件的投诉",
-     "{p}招标文件要求投标人具有本市同类项目业绩，属于以不合理条件限制、排斥潜在投标人。", "请求责令修改招标文件并顺延投标截止时间。"),
-    ("bid_opening", "对{p}开标过程的投诉",
-     "开标时招标代理机构未当众检查投标文件密封情况，且唱标价格与投标文件不一致。", "请求调查开标过程并依法处理。"),
-    ("expert_conduct", "对{p}评标专家行为的投诉",
-     "评标专家在评标过程中多次离场接打电话，并明显倾向{r}。", "请求调查评标专家行为，必要时重新评标。"),
-    ("award_result", "对{p}中标结果的投诉",
-     "中标人{r}提供的项目负责人社保缴纳证明系伪造，不满足招标文件资格条件。", "请求取消中标资格，依法处理。"),
+    (
+        "evaluation_result",
+        "对{p}评标结果的投诉",
+        "我公司参加了{p}的投标。评标委员会对我公司技术标打分明显偏低，且未按招标文件第三章评标办法对业绩加分，"
+        "第一中标候选人{r}的项目经理同时在其他在建项目任职。",
+        "请求责令重新评标，取消{r}的中标候选人资格。",
+    ),
+    (
+        "tender_documents",
+        "对{p}招标文件设置不合理条件的投诉",
+        "{p}招标文件要求投标人具有本市同类项目业绩，属于以不合理条件限制、排斥潜在投标人。",
+        "请求责令修改招标文件并顺延投标截止时间。",
+    ),
+    (
+        "bid_opening",
+        "对{p}开标过程的投诉",
+        "开标时招标代理机构未当众检查投标文件密封情况，且唱标价格与投标文件不一致。",
+        "请求调查开标过程并依法处理。",
+    ),
+    (
+        "expert_conduct",
+        "对{p}评标专家行为的投诉",
+        "评标专家在评标过程中多次离场接打电话，并明显倾向{r}。",
+        "请求调查评标专家行为，必要时重新评标。",
+    ),
+    (
+        "award_result",
+        "对{p}中标结果的投诉",
+        "中标人{r}提供的项目负责人社保缴纳证明系伪造，不满足招标文件资格条件。",
+        "请求取消中标资格，依法处理。",
+    ),
 ]
 REPORTS = [
-    ("举报{p}存在围标串标行为", "{p}多家投标人的投标文件由同一电脑制作（文件创建者相同），投标报价呈规律性差异，"
-     "保证金从同一账户转出。涉及{r}等单位。"),
+    (
+        "举报{p}存在围标串标行为",
+        "{p}多家投标人的投标文件由同一电脑制作（文件创建者相同），投标报价呈规律性差异，"
+        "保证金从同一账户转出。涉及{r}等单位。",
+    ),
     ("举报{r}借用资质投标", "{r}在{p}中借用他人资质投标，实际施工人为个人包工头。"),
     ("举报{p}招标人规避招标", "{p}将应当公开招标的工程拆分为多个标段直接发包，规避招标。"),
     ("举报{p}评标专家收受好处", "有人反映评标专家在{p}评标前与投标人{r}私下接触并收受礼品。"),
@@ -55,17 +78,32 @@ PLAN = (
     + [(State.UNDER_REVIEW, a) for a in (20, 25, 29, 32, 44)]
     + [(State.DECIDED, a) for a in (24, 28, 33, 41)]
     + [(State.REPLIED, a) for a in (12, 13, 14, 15, 16, 18, 20)]
-    + [(State.CLOSED, a) for a in (35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90, 95, 100, 110, 120, 130, 140, 150, 160)]
+    + [
+        (State.CLOSED, a)
+        for a in (35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90, 95, 100, 110, 120, 130, 140, 150, 160)
+    ]
     + [(State.WITHDRAWN, a) for a in (12, 25, 40, 60)]
     + [(State.TRANSFERRED, a) for a in (20, 38, 55, 70)]
 )
-ORDER = [State.SUBMITTED, State.ACCEPTED, State.ASSIGNED, State.INVESTIGATING, State.UNDER_REVIEW, State.DECIDED,
-         State.REPLIED, State.CLOSED]
+ORDER = [
+    State.SUBMITTED,
+    State.ACCEPTED,
+    State.ASSIGNED,
+    State.INVESTIGATING,
+    State.UNDER_REVIEW,
+    State.DECIDED,
+    State.REPLIED,
+    State.CLOSED,
+]
 
 
 def seed(stdout) -> None:
-    users = {u.username: u for u in get_user_model().objects.filter(
-        username__in=["intake", "supervisor", "head_zj", "head_jt", "handler_zj", "handler_jt", "bidder"])}
+    users = {
+        u.username: u
+        for u in get_user_model().objects.filter(
+            username__in=["intake", "supervisor", "head_zj", "head_jt", "handler_zj", "handler_jt", "bidder"]
+        )
+    }
     if len(users) < 7:
         stdout.write("cases: demo accounts missing, skipped")
         return
@@ -93,8 +131,10 @@ def seed(stdout) -> None:
     # History is history: its messages count as delivered when the demo was built.
     mark_pending_as_sent(after_id=first_notification)
     counts = {state: Case.objects.filter(state=state).count() for state in State.values}
-    stdout.write(f"cases: {created} new demo cases; by state: "
-                 + ", ".join(f"{state} {count}" for state, count in counts.items() if count))
+    stdout.write(
+        f"cases: {created} new demo cases; by state: "
+        + ", ".join(f"{state} {count}" for state, count in counts.items() if count)
+    )
     if printed_code:
         stdout.write(f"cases: track a demo complaint of 'bidder' with number/access code {printed_code}")
 
@@ -128,22 +168,53 @@ def _draft(rng, index) -> dict:
     department_code = "ZJ" if index % 5 else "JT"
     projects = TradingProject.objects.filter(department__code=department_code).order_by("code")
     project = _pick(rng, projects)
-    respondent = _pick(rng, MarketEntity.objects.filter(entity_type=MarketEntity.Type.BIDDER).order_by("code"))
+    # The respondent bid in the project (or at least trades in its department's field).
+    bidders = MarketEntity.objects.filter(entity_type=MarketEntity.Type.BIDDER)
+    respondent = _pick(
+        rng,
+        (
+            bidders.filter(bids__project=project) if project else bidders.filter(department__code=department_code)
+        ).order_by("code"),
+    )
     names = {"p": project.name if project else "某工程项目", "r": respondent.name if respondent else "某投标人"}
-    kind = (Kind.COMPLAINT, Kind.COMPLAINT, Kind.REPORT, Kind.COMPLAINT, Kind.SUGGESTION)[index % 5] if index % 7 else Kind.REPORT
+    kind = (
+        (Kind.COMPLAINT, Kind.COMPLAINT, Kind.REPORT, Kind.COMPLAINT, Kind.SUGGESTION)[index % 5]
+        if index % 7
+        else Kind.REPORT
+    )
     suffix = f"（{project.code if project else index}）" if project else f"（{index + 1}）"
     if kind == Kind.COMPLAINT:
         matter, title, facts, requests = COMPLAINTS[index % len(COMPLAINTS)]
-        return {"kind": kind, "department": department_code, "project": project, "respondent": respondent,
-                "matter_type": matter, "title": title.format(**names) + suffix, "facts": facts.format(**names),
-                "requests": requests.format(**names)}
+        return {
+            "kind": kind,
+            "department": department_code,
+            "project": project,
+            "respondent": respondent,
+            "matter_type": matter,
+            "title": title.format(**names) + suffix,
+            "facts": facts.format(**names),
+            "requests": requests.format(**names),
+        }
     if kind == Kind.REPORT:
         title, facts = REPORTS[index % len(REPORTS)]
-        return {"kind": kind, "department": department_code, "project": project, "respondent": respondent,
-                "title": title.format(**names) + suffix, "facts": facts.format(**names), "anonymous": index % 3 == 0}
+        return {
+            "kind": kind,
+            "department": department_code,
+            "project": project,
+            "respondent": respondent,
+            "title": title.format(**names) + suffix,
+            "facts": facts.format(**names),
+            "anonymous": index % 3 == 0,
+        }
     title, facts = SUGGESTIONS[index % len(SUGGESTIONS)]
-    return {"kind": kind, "department": department_code, "project": None, "respondent": None,
-            "title": f"{title}（{index + 1}）", "facts": facts}
+    return {
+        "kind": kind,
+        "department": department_code,
+        "project": None,
+        "respondent": None,
+        "title": f"{title}（{index + 1}）",
+        "facts": facts,
+    }
 
 
 class _Builder:
@@ -176,21 +247,31 @@ class _Builder:
             self._run(case, State.ACCEPTED, department, handler)
             with self._at(self._next_day()):
                 authority = Department.objects.get(code=self.rng.choice(("JW", "GA", "SJ")))
-                services.transfer_out(case_id=case.pk, actor=self.users["intake"], authority=authority,
-                                      reason="线索涉及公职人员或涉嫌犯罪，依法移送有管辖权的机关。")
+                services.transfer_out(
+                    case_id=case.pk,
+                    actor=self.users["intake"],
+                    authority=authority,
+                    reason="线索涉及公职人员或涉嫌犯罪，依法移送有管辖权的机关。",
+                )
             return case, code
         if target == State.WITHDRAWN:
             self._run(case, State.INVESTIGATING if department.code == "ZJ" else State.ACCEPTED, department, handler)
             with self._at(self._next_day()):
-                services.request_withdrawal(access_proven=True, case_id=case.pk, reason="已与招标人协商一致，申请撤回。")
+                services.request_withdrawal(
+                    access_proven=True, case_id=case.pk, reason="已与招标人协商一致，申请撤回。"
+                )
                 decider = self._head(department) if Case.objects.get(pk=case.pk).department_id else self.users["intake"]
                 services.decide_withdrawal(case_id=case.pk, actor=decider, approve=True, note="经审查，同意撤回。")
             return case, code
         if target == State.SUSPENDED:
             self._run(case, State.INVESTIGATING, department, handler)
             with self._at(self._next_day()):
-                services.suspend(case_id=case.pk, actor=handler, reason=PausedInterval.Reason.TESTING,
-                                 note="委托第三方检测机构对投标样品进行检测，检测期间中止办理。")
+                services.suspend(
+                    case_id=case.pk,
+                    actor=handler,
+                    reason=PausedInterval.Reason.TESTING,
+                    note="委托第三方检测机构对投标样品进行检测，检测期间中止办理。",
+                )
             return case, code
         self._run(case, target, department, handler)
         return case, code
@@ -201,24 +282,53 @@ class _Builder:
     def _submit(self, spec):
         kind = spec["kind"]
         bidder = self.users["bidder"]
-        filer = {"filer_user": bidder, "filer_name": "张伟", "filer_id_number": "11010519491231002X",
-                 "filer_phone": "13800138000", "filer_email": bidder.email}
+        filer = {
+            "filer_user": bidder,
+            "filer_name": "张伟",
+            "filer_id_number": "11010519491231002X",
+            "filer_phone": "13800138000",
+            "filer_email": bidder.email,
+        }
+        project = spec["project"]
+        company = None
         if kind == Kind.COMPLAINT and self.rng.random() < 0.5:
-            company = _pick(self.rng, MarketEntity.objects.filter(entity_type=MarketEntity.Type.BIDDER).order_by("-code"))
-            filer = {"filer_type": "organisation", "filer_name": company.name, "filer_credit_code": company.code,
-                     "filer_legal_representative": company.legal_representative or "王强",
-                     "filer_phone": company.phone or "0571-88880000", "filer_address": company.address}
+            company = _pick(
+                self.rng,
+                MarketEntity.objects.filter(  # a competitor in the same tender
+                    entity_type=MarketEntity.Type.BIDDER, bids__project=project
+                )
+                .exclude(pk=getattr(spec.get("respondent"), "pk", None))
+                .order_by("-code"),
+            )
+        if company is not None:
+            filer = {
+                "filer_type": "organisation",
+                "filer_name": company.name,
+                "filer_credit_code": company.code,
+                "filer_legal_representative": company.legal_representative or "王强",
+                "filer_phone": company.phone or "0571-88880000",
+                "filer_address": company.address,
+            }
         if spec.get("anonymous"):
             filer = {"is_anonymous": True}
-        project = spec["project"]
-        channel = self.rng.choice(("online", "online", "online", "paper", "phone")) if kind != Kind.COMPLAINT else "online"
+        channel = (
+            self.rng.choice(("online", "online", "online", "paper", "phone")) if kind != Kind.COMPLAINT else "online"
+        )
         submitted = services.submit_case(
-            kind=kind, channel=channel, actor=None if channel == "online" else self.users["intake"], project=project if kind != Kind.SUGGESTION else None,
-            respondent=spec["respondent"], matter_type=spec.get("matter_type", ""), title=spec["title"],
-            facts=spec["facts"], requests=spec.get("requests", ""), is_confidential=kind == Kind.REPORT,
+            kind=kind,
+            channel=channel,
+            actor=None if channel == "online" else self.users["intake"],
+            project=project if kind != Kind.SUGGESTION else None,
+            respondent=spec["respondent"],
+            matter_type=spec.get("matter_type", ""),
+            title=spec["title"],
+            facts=spec["facts"],
+            requests=spec.get("requests", ""),
+            is_confidential=kind == Kind.REPORT,
             knew_on=self.day - dt.timedelta(days=self.rng.randint(1, 6)) if kind == Kind.COMPLAINT else None,
-            objection_raised_on=self.day - dt.timedelta(days=1) if spec.get("matter_type") in (
-                "evaluation_result", "tender_documents", "bid_opening") else None,
+            objection_raised_on=self.day - dt.timedelta(days=1)
+            if spec.get("matter_type") in ("evaluation_result", "tender_documents", "bid_opening")
+            else None,
             objection_reply="招标人答复：经复核，维持原结果。" if kind == Kind.COMPLAINT else "",
             **filer,
         )
@@ -226,39 +336,67 @@ class _Builder:
 
     def _intake_end(self, case, target):
         with self._at(self._next_day()):
-            services.request_supplement(case_id=case.pk, actor=self.users["intake"],
-                                        request_text="请补充投诉书原件（签字盖章）及相关证明材料。")
+            services.request_supplement(
+                case_id=case.pk, actor=self.users["intake"], request_text="请补充投诉书原件（签字盖章）及相关证明材料。"
+            )
         if target == State.REJECTED and self.rng.random() < 0.5:
             with self._at(self._next_day()):
                 services.supplement(access_proven=True, case_id=case.pk, text="已补充签字盖章的投诉书及中标公示截图。")
             with self._at(self._next_day()):
-                services.reject(case_id=case.pk, actor=self.users["intake"], reason="already_decided",
-                                text="该事项已作出处理决定，投诉人未提供新的证据。")
+                services.reject(
+                    case_id=case.pk,
+                    actor=self.users["intake"],
+                    reason="already_decided",
+                    text="该事项已作出处理决定，投诉人未提供新的证据。",
+                )
         return case
 
     def _run(self, case, target, department, handler):
         intake, head = self.users["intake"], self._head(department)
-        decision = self.rng.choice([
-            (Outcome.UNSUBSTANTIATED, [], None, "经调取评标录像、评分表并询问评标专家，投诉事项不属实，维持原结果。"),
-            (Outcome.SUBSTANTIATED, [Measure.ORDER_TO_CORRECT, Measure.FINE, Measure.BAD_RECORD], "50000",
-             "经查属实，依据《招标投标法实施条例》第七十七条责令改正，处罚款5万元，记入不良行为记录。"),
-            (Outcome.PARTLY_SUBSTANTIATED, [Measure.ORDER_TO_CORRECT, Measure.WARNING], None,
-             "经查部分属实，责令招标人改正并予以警告。"),
-            (Outcome.DISMISSED, [], None, "投诉缺乏事实根据和法律依据，予以驳回。"),
-        ])
+        decision = self.rng.choice(
+            [
+                (
+                    Outcome.UNSUBSTANTIATED,
+                    [],
+                    None,
+                    "经调取评标录像、评分表并询问评标专家，投诉事项不属实，维持原结果。",
+                ),
+                (
+                    Outcome.SUBSTANTIATED,
+                    [Measure.ORDER_TO_CORRECT, Measure.FINE, Measure.BAD_RECORD],
+                    "50000",
+                    "经查属实，依据《招标投标法实施条例》第七十七条责令改正，处罚款5万元，记入不良行为记录。",
+                ),
+                (
+                    Outcome.PARTLY_SUBSTANTIATED,
+                    [Measure.ORDER_TO_CORRECT, Measure.WARNING],
+                    None,
+                    "经查部分属实，责令招标人改正并予以警告。",
+                ),
+                (Outcome.DISMISSED, [], None, "投诉缺乏事实根据和法律依据，予以驳回。"),
+            ]
+        )
         steps = {
             State.SUBMITTED: lambda: services.accept(case_id=case.pk, actor=intake, note="材料齐全，符合受理条件。"),
-            State.ACCEPTED: lambda: services.assign(case_id=case.pk, actor=intake, department=department,
-                                                    handler=handler, note="请依法调查处理并按期反馈。"),
+            State.ACCEPTED: lambda: services.assign(
+                case_id=case.pk, actor=intake, department=department, handler=handler, note="请依法调查处理并按期反馈。"
+            ),
             State.ASSIGNED: lambda: services.start_handling(case_id=case.pk, actor=handler),
             State.INVESTIGATING: lambda: services.propose_decision(
-                case_id=case.pk, actor=handler, outcome=decision[0], measures=decision[1], fine_amount=decision[2],
-                decision_text=decision[3]),
+                case_id=case.pk,
+                actor=handler,
+                outcome=decision[0],
+                measures=decision[1],
+                fine_amount=decision[2],
+                decision_text=decision[3],
+            ),
             State.UNDER_REVIEW: lambda: services.approve_decision(case_id=case.pk, actor=head, note="同意。"),
-            State.DECIDED: lambda: services.reply_to_filer(case_id=case.pk, actor=handler,
-                                                           reply_text=f"您反映的问题已办理完毕：{decision[3]}"),
-            State.REPLIED: lambda: services.rate_satisfaction(access_proven=True, case_id=case.pk, satisfied=self.rng.random() < 0.8,
-                                                              comment="感谢及时处理。"),
+            State.DECIDED: lambda: services.reply_to_filer(
+                case_id=case.pk, actor=handler, reply_text=f"您反映的问题已办理完毕：{decision[3]}"
+            ),
+            State.REPLIED: lambda: services.rate_satisfaction(
+                access_proven=True, case_id=case.pk, satisfied=self.rng.random() < 0.8, comment="感谢及时处理。"
+            ),
         }
         state = Case.objects.get(pk=case.pk).state
         while state != target and state in steps:

@@ -29,10 +29,96 @@ from directory.models import Award, Bid, Department, EntityRelation, MarketEntit
 from directory.models.market import normalize_relation_value
 from monitoring.models import SimulatedTruth
 
-TRADES = ["房建施工", "市政道路", "水利工程", "园林绿化", "医疗设备", "信息化系统", "办公家具", "物业服务",
-          "交通设施", "环境监测"]
+TRADES = [
+    "房建施工",
+    "市政道路",
+    "水利工程",
+    "园林绿化",
+    "医疗设备",
+    "信息化系统",
+    "办公家具",
+    "物业服务",
+    "交通设施",
+    "环境监测",
+]
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红文斌"
+# What the demo city would show: each line of business under the department that supervises it,
+# firms and buyers named as such. Names come from the firm's index, never from the random stream
+# (a seed must keep giving the same market, whatever the names).
+TRADE_DEPARTMENTS = {
+    "房建施工": "ZJ",
+    "市政道路": "ZJ",
+    "水利工程": "SL",
+    "园林绿化": "ZJ",
+    "医疗设备": "WJ",
+    "信息化系统": "CZ",
+    "办公家具": "CZ",
+    "物业服务": "CZ",
+    "交通设施": "JT",
+    "环境监测": "CZ",
+}
+PROCUREMENT_TRADES = {"医疗设备", "信息化系统", "办公家具", "物业服务", "环境监测"}
+TRADE_FIRMS = {
+    "房建施工": "建筑工程有限公司",
+    "市政道路": "市政工程有限公司",
+    "水利工程": "水利水电工程有限公司",
+    "园林绿化": "园林绿化工程有限公司",
+    "医疗设备": "医疗器械有限公司",
+    "信息化系统": "信息技术有限公司",
+    "办公家具": "家具制造有限公司",
+    "物业服务": "物业服务有限公司",
+    "交通设施": "交通设施工程有限公司",
+    "环境监测": "环境检测技术有限公司",
+}
+TRADE_TENDERS = {
+    "房建施工": "综合楼建设工程",
+    "市政道路": "道路提升改造工程",
+    "水利工程": "河道整治工程",
+    "园林绿化": "公园绿化提升工程",
+    "医疗设备": "医疗设备采购项目",
+    "信息化系统": "信息化系统建设项目",
+    "办公家具": "办公家具采购项目",
+    "物业服务": "物业管理服务采购项目",
+    "交通设施": "交通安全设施工程",
+    "环境监测": "环境监测服务采购项目",
+}
+BUYERS = {
+    "ZJ": "城市建设发展有限公司",
+    "SL": "水务建设管理有限公司",
+    "WJ": "人民医院",
+    "CZ": "机关事务服务中心",
+    "JT": "交通建设投资有限公司",
+}
+DISTRICTS = ["东城区", "西湖区", "南山区", "北江区", "高新区", "滨江区", "临平区", "钱塘区"]
+FIRM_STEMS = [
+    "宏达",
+    "鼎盛",
+    "华建",
+    "中联",
+    "恒信",
+    "永安",
+    "瑞丰",
+    "嘉禾",
+    "金桥",
+    "天成",
+    "博远",
+    "启航",
+    "振兴",
+    "润泽",
+    "长青",
+    "广厦",
+    "汇通",
+    "东方",
+    "新城",
+    "锦绣",
+    "兴业",
+    "泰和",
+    "卓越",
+    "荣昌",
+    "明远",
+    "信达",
+]
 BATCH = 5000
 COLLUDING = ("ring", "cover", "king", "shell")
 
@@ -70,15 +156,50 @@ def _person(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.randint(1, 2)))
 
 
+def _unique_person(index: int) -> str:
+    """A three-character name no other simulated firm's representative has (up to 45,000 firms):
+    shared people are relations the screens look for, so honest firms must not share one by chance."""
+    return (
+        SURNAMES[index % len(SURNAMES)]
+        + GIVEN[(index // len(SURNAMES)) % len(GIVEN)]
+        + GIVEN[(index // (len(SURNAMES) * len(GIVEN))) % len(GIVEN)]
+    )
+
+
+def _firm_name(index: int, suffix: str) -> str:
+    """Unique per index: district × stem, then a round number once every pair is used."""
+    pairs = len(DISTRICTS) * len(FIRM_STEMS)
+    place, stem, round_ = (
+        DISTRICTS[index % len(DISTRICTS)][:2],
+        FIRM_STEMS[(index // len(DISTRICTS)) % len(FIRM_STEMS)],
+        index // pairs,
+    )
+    return f"{place}{stem}{round_ + 1 if round_ else ''}{suffix}"
+
+
+def _trade(trade: int) -> str:
+    return TRADES[trade % len(TRADES)]
+
+
+def _department_of(trade: int, departments) -> Department:
+    """The department that supervises this line of business, when the city has it."""
+    by_code = {d.code: d for d in departments}
+    return by_code.get(TRADE_DEPARTMENTS[_trade(trade)]) or departments[trade % len(departments)]
+
+
 @transaction.atomic
 def simulate(*, seed: int, tenders: int, stdout=None, department_codes=None) -> dict:
     """Write a market of `tenders` tenders (about ten bids each) and its ground truth."""
     rng = random.Random(seed)
-    departments = list(Department.objects.filter(kind=Department.Kind.SUPERVISING, code__in=department_codes)
-                       if department_codes else Department.objects.filter(kind=Department.Kind.SUPERVISING))
+    departments = list(
+        Department.objects.filter(kind=Department.Kind.SUPERVISING, code__in=department_codes)
+        if department_codes
+        else Department.objects.filter(kind=Department.Kind.SUPERVISING)
+    )
     if not departments:
-        dept, _ = Department.objects.get_or_create(code="SIM", defaults={
-            "name": "模拟监督部门", "short_name": "模拟", "kind": Department.Kind.SUPERVISING})
+        dept, _ = Department.objects.get_or_create(
+            code="SIM", defaults={"name": "模拟监督部门", "short_name": "模拟", "kind": Department.Kind.SUPERVISING}
+        )
         departments = [dept]
     trades = max(2, min(len(TRADES) * 40, tenders // 120))
     market = Market(seed=seed)
@@ -98,8 +219,10 @@ def simulate(*, seed: int, tenders: int, stdout=None, department_codes=None) -> 
     rings, kings = {}, {}
     for trade in range(trades):
         if trade % 3 == 0:
-            members = [Firm(len(firms) + i, trade, rng.uniform(0.97, 1.03), "ring", f"R{trade}") for i in range(
-                rng.randint(4, 5))]
+            members = [
+                Firm(len(firms) + i, trade, rng.uniform(0.97, 1.03), "ring", f"R{trade}")
+                for i in range(rng.randint(4, 5))
+            ]
             firms.extend(members)
             covers = [Firm(len(firms) + i, trade, 1.0, "cover", f"R{trade}") for i in range(2)]
             firms.extend(covers)
@@ -115,12 +238,16 @@ def simulate(*, seed: int, tenders: int, stdout=None, department_codes=None) -> 
     for firm in firms:
         if firm.role in ("honest", "cheap", "expensive", "sister"):
             by_trade.setdefault(firm.trade, []).append(firm)
-    tenderers, agencies = _write_buyers(seed, rng, departments, max(5, tenders // 200))
+    used = list(
+        {_department_of(trade, departments).pk: _department_of(trade, departments) for trade in range(trades)}.values()
+    )
+    tenderers, agencies = _write_buyers(seed, used, max(5, tenders // 200))
+    tenderers_of = {d.pk: [t for t in tenderers if t.department_id == d.pk] or tenderers for d in used}
     today = timezone.localdate()
     projects, bids_of, schemes = [], [], []
     for index in range(tenders):
         trade = rng.randrange(trades)
-        department = departments[trade % len(departments)]
+        department = _department_of(trade, departments)
         budget = rng.randint(50, 3000) * 10000
         announced = today - dt.timedelta(days=40 + rng.randint(0, 700))
         period = rng.choice([20, 21, 25, 30])
@@ -157,16 +284,39 @@ def simulate(*, seed: int, tenders: int, stdout=None, department_codes=None) -> 
                 period = rng.randint(10, 18)  # honest, if careless: a short period
         code = f"SIM{seed}-{index + 1:06d}"
         deadline = timezone.make_aware(dt.datetime.combine(announced + dt.timedelta(days=period), dt.time(9, 30)))
-        projects.append(TradingProject(
-            code=code, name=f"{TRADES[trade % len(TRADES)]}项目{index + 1}", category=TradingProject.Category.CONSTRUCTION,
-            department=department, tenderer=rng.choice(tenderers), agency=rng.choice(agencies), budget=Decimal(budget),
-            announced_on=announced, bid_deadline=deadline, opened_at=deadline,
-            awarded_on=announced + dt.timedelta(days=period + 10)))
+        rng.choice(tenderers)  # drawn only to keep each seed's stream: the buyer is one of the department's own
+        buyers = tenderers_of[department.pk]
+        projects.append(
+            TradingProject(
+                code=code,
+                name=f"{DISTRICTS[index % len(DISTRICTS)]}{TRADE_TENDERS[_trade(trade)]}（第{index + 1}标段）",
+                category=(
+                    TradingProject.Category.GOVERNMENT_PROCUREMENT
+                    if _trade(trade) in PROCUREMENT_TRADES
+                    else TradingProject.Category.CONSTRUCTION
+                ),
+                department=department,
+                tenderer=buyers[index % len(buyers)],
+                agency=rng.choice(agencies),
+                budget=Decimal(budget),
+                announced_on=announced,
+                bid_deadline=deadline,
+                opened_at=deadline,
+                awarded_on=announced + dt.timedelta(days=period + 10),
+            )
+        )
         leak = scheme in ("ring", "king") and rng.random() < 0.3
         bids_of.append((prices, deadline, leak, index))
         schemes.append(scheme)
-        market.truth.append(SimulatedTruth(seed=seed, subject=SimulatedTruth.Subject.PROJECT, code=code, scheme=scheme,
-                                           is_collusive=scheme != "honest"))
+        market.truth.append(
+            SimulatedTruth(
+                seed=seed,
+                subject=SimulatedTruth.Subject.PROJECT,
+                code=code,
+                scheme=scheme,
+                is_collusive=scheme != "honest",
+            )
+        )
     TradingProject.objects.bulk_create(projects, batch_size=BATCH)
     pk_of = dict(TradingProject.objects.filter(code__startswith=f"SIM{seed}-").values_list("code", "pk"))
     bids, awards = [], []
@@ -177,23 +327,50 @@ def simulate(*, seed: int, tenders: int, stdout=None, department_codes=None) -> 
         leakers = [f for f in sorted(prices, key=lambda f: f.index) if f.role in COLLUDING][:2] if leak else []
         for position, (firm, price) in enumerate(sorted(prices.items(), key=lambda item: item[0].index)):
             shares = firm in leakers
-            bids.append(Bid(
-                project_id=project_pk, bidder_id=firm.pk, amount=Decimal(f"{price:.2f}"),
-                submitted_at=deadline - dt.timedelta(minutes=30 + position * 7),
-                file_metadata_hash=leaked if shares else hashlib.sha256(f"{seed}-{index}-{firm.index}".encode()).hexdigest(),
-                ip_address=f"10.{seed % 250}.{index % 250}.{200 if shares else position + 1}"))
+            bids.append(
+                Bid(
+                    project_id=project_pk,
+                    bidder_id=firm.pk,
+                    amount=Decimal(f"{price:.2f}"),
+                    submitted_at=deadline - dt.timedelta(minutes=30 + position * 7),
+                    file_metadata_hash=leaked
+                    if shares
+                    else hashlib.sha256(f"{seed}-{index}-{firm.index}".encode()).hexdigest(),
+                    ip_address=f"10.{seed % 250}.{index % 250}.{200 if shares else position + 1}",
+                )
+            )
         winner = min(prices, key=lambda f: (round(prices[f], 2), f.index))
-        awards.append(Award(project_id=project_pk, winner_id=winner.pk, amount=Decimal(f"{prices[winner]:.2f}"),
-                            awarded_on=project.awarded_on))
+        awards.append(
+            Award(
+                project_id=project_pk,
+                winner_id=winner.pk,
+                amount=Decimal(f"{prices[winner]:.2f}"),
+                awarded_on=project.awarded_on,
+            )
+        )
     Bid.objects.bulk_create(bids, batch_size=BATCH)
     Award.objects.bulk_create(awards, batch_size=BATCH)
     for firm in firms:
-        market.truth.append(SimulatedTruth(
-            seed=seed, subject=SimulatedTruth.Subject.ENTITY, code=firm.code, scheme=firm.role, group=firm.group,
-            is_collusive=firm.role in COLLUDING))
+        market.truth.append(
+            SimulatedTruth(
+                seed=seed,
+                subject=SimulatedTruth.Subject.ENTITY,
+                code=firm.code,
+                scheme=firm.role,
+                group=firm.group,
+                is_collusive=firm.role in COLLUDING,
+            )
+        )
     SimulatedTruth.objects.bulk_create(market.truth, batch_size=BATCH, ignore_conflicts=True)
-    summary = {"seed": seed, "firms": len(firms), "tenders": len(projects), "bids": len(bids),
-               "collusive_tenders": sum(s != "honest" for s in schemes), "rings": len(rings), "kings": len(kings)}
+    summary = {
+        "seed": seed,
+        "firms": len(firms),
+        "tenders": len(projects),
+        "bids": len(bids),
+        "collusive_tenders": sum(s != "honest" for s in schemes),
+        "rings": len(rings),
+        "kings": len(kings),
+    }
     if stdout is not None:
         stdout.write(f"simulated market: {summary}")
     return summary
@@ -222,21 +399,36 @@ def _write_firms(market: Market, rng: random.Random, departments) -> None:
     shared = {}
     for firm in market.firms:
         firm.code = _code(seed, "bidder", firm.index)
-        entities.append(MarketEntity(
-            code=firm.code, name=f"{TRADES[firm.trade % len(TRADES)]}{seed}号{firm.index}有限公司",
-            entity_type=MarketEntity.Type.BIDDER, department=departments[firm.trade % len(departments)],
-            industry=TRADES[firm.trade % len(TRADES)]))
-        person, phone = _person(rng), f"1{rng.randint(3, 9)}{rng.randint(100000000, 999999999)}"
-        own = {EntityRelation.Kind.LEGAL_REPRESENTATIVE: f"{person}{firm.index}",
-               EntityRelation.Kind.PHONE: phone,
-               EntityRelation.Kind.ADDRESS: f"模拟市{firm.trade}区{firm.index}路{rng.randint(1, 999)}号",
-               EntityRelation.Kind.DEPOSIT_ACCOUNT: f"6222{seed % 1000:03d}{firm.index:09d}"}
+        entities.append(
+            MarketEntity(
+                code=firm.code,
+                name=_firm_name(firm.index, TRADE_FIRMS[_trade(firm.trade)]),
+                entity_type=MarketEntity.Type.BIDDER,
+                department=_department_of(firm.trade, departments),
+                industry=_trade(firm.trade),
+            )
+        )
+        _person(rng)  # drawn only to keep each seed's stream; the name comes from the index
+        phone = f"1{rng.randint(3, 9)}{rng.randint(100000000, 999999999)}"
+        street = FIRM_STEMS[firm.index % len(FIRM_STEMS)]
+        own = {
+            EntityRelation.Kind.LEGAL_REPRESENTATIVE: _unique_person(firm.index),
+            EntityRelation.Kind.PHONE: phone,
+            EntityRelation.Kind.ADDRESS: f"{DISTRICTS[firm.trade % len(DISTRICTS)]}{street}路{firm.index + 1}号"
+            f"{rng.randint(1, 999)}室",
+            EntityRelation.Kind.DEPOSIT_ACCOUNT: f"6222{seed % 1000:03d}{firm.index:09d}",
+        }
         if firm.role in ("sister", "shell", "king") or (firm.role == "ring" and rng.random() < 0.3):
             # Sisters share their group's legal representative; shells share the king's contacts.
             base = shared.setdefault(firm.group, dict(own))
-            kind = {"sister": EntityRelation.Kind.LEGAL_REPRESENTATIVE}.get(firm.role) or rng.choice([
-                EntityRelation.Kind.LEGAL_REPRESENTATIVE, EntityRelation.Kind.PHONE, EntityRelation.Kind.ADDRESS,
-                EntityRelation.Kind.DEPOSIT_ACCOUNT])
+            kind = {"sister": EntityRelation.Kind.LEGAL_REPRESENTATIVE}.get(firm.role) or rng.choice(
+                [
+                    EntityRelation.Kind.LEGAL_REPRESENTATIVE,
+                    EntityRelation.Kind.PHONE,
+                    EntityRelation.Kind.ADDRESS,
+                    EntityRelation.Kind.DEPOSIT_ACCOUNT,
+                ]
+            )
             own[kind] = base[kind]
         for kind, value in own.items():
             relations.append((firm, kind, value))
@@ -244,17 +436,42 @@ def _write_firms(market: Market, rng: random.Random, departments) -> None:
     pks = dict(MarketEntity.objects.filter(code__in=[f.code for f in market.firms]).values_list("code", "pk"))
     for firm in market.firms:
         firm.pk = pks[firm.code]
-    EntityRelation.objects.bulk_create([
-        EntityRelation(entity_id=firm.pk, kind=kind, value=value, normalized_value=normalize_relation_value(kind, value))
-        for firm, kind, value in relations], batch_size=BATCH, ignore_conflicts=True)
+    EntityRelation.objects.bulk_create(
+        [
+            EntityRelation(
+                entity_id=firm.pk, kind=kind, value=value, normalized_value=normalize_relation_value(kind, value)
+            )
+            for firm, kind, value in relations
+        ],
+        batch_size=BATCH,
+        ignore_conflicts=True,
+    )
 
 
-def _write_buyers(seed, rng, departments, count):
-    tenderers = [MarketEntity(code=_code(seed, "tenderer", i), name=f"模拟招标人{seed}-{i}",
-                              entity_type=MarketEntity.Type.TENDERER, department=departments[i % len(departments)])
-                 for i in range(count)]
-    agencies = [MarketEntity(code=_code(seed, "agency", i), name=f"模拟代理机构{seed}-{i}",
-                             entity_type=MarketEntity.Type.AGENCY) for i in range(max(2, count // 3))]
+def _write_buyers(seed, departments, count):
+    """Buyers spread over the departments whose trades are simulated, named after their field."""
+    tenderers = []
+    for i in range(count):
+        department = departments[i % len(departments)]
+        name = f"{DISTRICTS[i % len(DISTRICTS)]}{BUYERS.get(department.code, '公共资源项目建设中心')}"
+        if i >= len(DISTRICTS):
+            name = f"{name}（{i // len(DISTRICTS) + 1}）"
+        tenderers.append(
+            MarketEntity(
+                code=_code(seed, "tenderer", i),
+                name=name,
+                entity_type=MarketEntity.Type.TENDERER,
+                department=department,
+            )
+        )
+    agencies = [
+        MarketEntity(
+            code=_code(seed, "agency", i),
+            name=_firm_name(i + 7, "招标代理有限公司"),
+            entity_type=MarketEntity.Type.AGENCY,
+        )
+        for i in range(max(2, count // 3))
+    ]
     MarketEntity.objects.bulk_create(tenderers + agencies, batch_size=BATCH)
     saved = {e.code: e for e in MarketEntity.objects.filter(code__in=[e.code for e in tenderers + agencies])}
     return [saved[e.code] for e in tenderers], [saved[e.code] for e in agencies]

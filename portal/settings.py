@@ -346,6 +346,18 @@ CONTENT_SECURITY_POLICY = {
         "frame-src": [SELF],
     },
 }
+# Public forms' CAPTCHA (django-simple-captcha): large dark upright characters without look-alikes
+# on white, two light lines of noise, no blur; a text question is the alternative for anyone who
+# cannot read it (portal.captcha). Long forms take time: a challenge lasts 30 minutes.
+CAPTCHA_CHALLENGE_FUNCT = "portal.captcha.legible_characters"
+CAPTCHA_NOISE_FUNCTIONS = ("portal.captcha.light_noise",)
+CAPTCHA_FILTER_FUNCTIONS = ()
+CAPTCHA_LENGTH = 4
+CAPTCHA_FONT_SIZE = 40
+CAPTCHA_LETTER_ROTATION = (-8, 8)
+CAPTCHA_FOREGROUND_COLOR = "#102a43"
+CAPTCHA_BACKGROUND_COLOR = "#ffffff"
+CAPTCHA_TIMEOUT = 30
 # The back office makes no calls to outside hosts, which the policy would block anyway.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -51,3 +51,26 @@ def test_demo_is_idempotent_and_leaves_leads_in_the_queue():
     demo.seed(io.StringIO())
     assert Lead.objects.count() == leads
     assert ScreenRun.objects.filter(trigger=RunTrigger.DEMO).count() == 2
+
+
+def test_the_simulated_market_looks_like_the_demo_city(roles):
+    """Issue 13 item 15: in the demo city each simulated trade sits with the department that
+    supervises it, every tender's buyer and bidders belong to that department, and firms, buyers
+    and their representatives carry ordinary names."""
+    from directory import demo as directory_demo
+    from directory.models import MarketEntity, TradingProject
+
+    directory_demo.seed(io.StringIO())
+    simulate(seed=9, tenders=720)  # six trades
+    tenders = TradingProject.objects.filter(code__startswith="SIM9-").select_related("department", "tenderer")
+    assert {t.department.code for t in tenders} == {"ZJ", "SL", "WJ", "CZ"}  # 房建/市政/水利/园林 … 医疗设备
+    for tender in tenders:
+        assert tender.tenderer.department_id == tender.department_id, tender
+        bidders = MarketEntity.objects.filter(bids__project=tender)
+        assert set(bidders.values_list("department_id", flat=True)) == {tender.department_id}, tender
+    water = tenders.filter(department__code="SL")
+    assert water.exists() and all("河道" in t.name and "水务" in t.tenderer.name for t in water)
+    assert not MarketEntity.objects.filter(bids__project__in=water, name__contains="医疗").exists()
+    simulated = MarketEntity.objects.filter(code__in=SimulatedTruth.objects.filter(seed=9).values("code"))
+    assert not simulated.filter(name__contains="模拟").exists()
+    assert not simulated.filter(relations__kind="legal_representative", relations__value__regex=r"\d").exists()

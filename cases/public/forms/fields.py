@@ -1,7 +1,7 @@
 """Form fields shared by the public forms."""
 
 from django import forms
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.widgets import IsoDateInput
 
@@ -14,9 +14,14 @@ class MultipleFileField(forms.FileField):
     """Several files in one input; type, size and count are checked by cases.services.add_attachment."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={
-            "accept": ".pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx,.zip,.ofd,.txt",
-        }))
+        kwargs.setdefault(
+            "widget",
+            MultipleFileInput(
+                attrs={
+                    "accept": ".pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx,.zip,.ofd,.txt",
+                }
+            ),
+        )
         kwargs.setdefault("required", False)
         super().__init__(*args, **kwargs)
 
@@ -32,6 +37,8 @@ def date_field(label, **kwargs):
 
 def phone_field(**kwargs):
     return forms.CharField(
-        label=_("Phone"), max_length=40, widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        label=pgettext_lazy("a filer's phone number", "Phone"),
+        max_length=40,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
         **kwargs,
     )

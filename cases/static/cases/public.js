@@ -151,7 +151,9 @@
           .then(function (response) { return response.json(); })
           .then(function (data) {
             var row = button.closest(".field");
-            row.querySelector("img.captcha").src = data.image_url;
+            var picture = row.querySelector("img.captcha");
+            picture.src = data.image_url;
+            picture.srcset = data.image_url.replace(/\/$/, "@2/") + " 2x";
             row.querySelector('input[name$="_0"]').value = data.key;
             var answer = row.querySelector('input[name$="_1"]');
             answer.value = "";

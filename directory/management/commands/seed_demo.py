@@ -4,6 +4,7 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -27,7 +28,9 @@ class Command(BaseCommand):
                 if find_spec(f"{label}.demo") is not None:
                     import_module(f"{label}.demo").seed(self.stdout)
         self.stdout.write("")
-        self.stdout.write("Demo accounts (username / password / role):")
+        self.stdout.write("Demo accounts (username / password / role, person):")
+        names = dict(get_user_model().objects.filter(username__in=accounts).values_list("username", "first_name"))
         for username, role in accounts.items():
-            self.stdout.write(f"  {username:<12} {demo_password(username):<20} {role}")
+            person = f", {names[username]}" if names.get(username) else ""
+            self.stdout.write(f"  {username:<12} {demo_password(username):<20} {role}{person}")
         self.stdout.write(f"Back office: /admin/  (superuser {DEMO_SUPERUSER} also has /django-admin/)")
