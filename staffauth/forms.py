@@ -1,8 +1,19 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm
 
 from staffauth.policy import TWO_FACTOR_GROUPS
+
+
+class StaffLoginForm(LoginForm):
+    """Wagtail's login form with labelled fields: its own leaves the password label to Django's
+    untranslated field-name default ("Password" on the Chinese page)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("User name")
+        self.fields["password"].label = _("Password")
 
 
 class TokenForm(forms.Form):

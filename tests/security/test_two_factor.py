@@ -229,3 +229,9 @@ def test_weak_passwords_are_refused(handler, password):
 
 def test_a_long_unusual_password_is_accepted(handler):
     validate_password("Tender-Lantern-Quarry-88", user=handler)
+
+
+def test_the_back_office_login_page_labels_its_fields_in_chinese(client):
+    page = client.get("/admin/login/").content.decode()
+    assert "密码" in page and "用户名" in page
+    assert ">Password<" not in page and "Password</label>" not in page
