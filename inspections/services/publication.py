@@ -13,7 +13,8 @@ from cases.notifications import notify_user
 from directory.calendar import WorkingCalendar
 from directory.roles import INSPECTION_MANAGER, OFFICE_SUPERVISOR
 from inspections.models import Inspection, InspectionEvent, InspectionState, InspectionTarget, Outcome
-from inspections.services.inspections import _transition, record_event
+from inspections.services.inspections import _transition
+from portal.audit import record_event
 from publicity.models import Disclosure
 from publicity.services import preview_redaction, publish_disclosure
 
@@ -111,7 +112,7 @@ def send_publication_reminders(*, today: dt.date | None = None) -> dict:
                 "ref": inspection.reference, "target": inspection.target.name, "due": due.isoformat()}
             for user in {*team, *_managers(), *_supervisors()}:
                 notify_user(user, subject=subject, body=body, dedupe_key=key, sms=True)
-            record_event(inspection, None, "overdue", note=body, data={"key": key})
+            record_event(inspection, "overdue", note=body, data={"key": key})
             counts["overdue"] += 1
         elif calendar.workdays_between(today, due) <= REMIND_WORKDAYS_BEFORE:
             key = f"inspections:remind:{inspection.pk}:{due.isoformat()}"
@@ -123,6 +124,6 @@ def send_publication_reminders(*, today: dt.date | None = None) -> dict:
                 "ref": inspection.reference, "target": inspection.target.name, "due": due.isoformat()}
             for user in {*team, *_managers()}:
                 notify_user(user, subject=subject, body=body, dedupe_key=key)
-            record_event(inspection, None, "reminder", note=body, data={"key": key})
+            record_event(inspection, "reminder", note=body, data={"key": key})
             counts["reminded"] += 1
     return counts
