@@ -61,8 +61,9 @@ class AuditEvent(AppendOnlyModel):
 
     subject_field: ClassVar[str] = ""
 
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+",
-                              verbose_name=_("actor"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("actor")
+    )
     # The services' clock: the same as timezone.now in production; demo data freezes it.
     created_at = models.DateTimeField(_("time"), default=clock.now, db_index=True)
     action = models.CharField(_("action"), max_length=40)
@@ -88,14 +89,26 @@ class AuditEvent(AppendOnlyModel):
 def event_model_for(subject_model) -> type[AuditEvent]:
     """The audit table whose subject is `subject_model`."""
     for model in apps.get_models():
-        if (issubclass(model, AuditEvent) and model.subject_field
-                and model._meta.get_field(model.subject_field).related_model is subject_model):
+        if (
+            issubclass(model, AuditEvent)
+            and model.subject_field
+            and model._meta.get_field(model.subject_field).related_model is subject_model
+        ):
             return model
     raise LookupError(f"{subject_model._meta.label} has no audit event table")
 
 
-def build_event(event_model: type[AuditEvent], *, action: str, actor=None, from_state: str = "", to_state: str = "",
-                note: str = "", data: dict | None = None, **fields) -> AuditEvent:
+def build_event(
+    event_model: type[AuditEvent],
+    *,
+    action: str,
+    actor=None,
+    from_state: str = "",
+    to_state: str = "",
+    note: str = "",
+    data: dict | None = None,
+    **fields,
+) -> AuditEvent:
     """An unsaved event carrying the request's client address and id (for `bulk_create`); `fields`
     name the subject (`case=…` or `case_id=…`) and fill the table's own columns."""
     context = request_context.current()
@@ -105,16 +118,33 @@ def build_event(event_model: type[AuditEvent], *, action: str, actor=None, from_
         data["api_client"] = client
     if actor is not None and not actor.is_authenticated:
         actor = None
-    event = event_model(action=action, actor=actor, from_state=from_state or "", to_state=to_state or "",
-                        note=note or "", data=data, client_address=context.client_address,
-                        request_id=context.request_id, **fields)
+    event = event_model(
+        action=action,
+        actor=actor,
+        from_state=from_state or "",
+        to_state=to_state or "",
+        note=note or "",
+        data=data,
+        client_address=context.client_address,
+        request_id=context.request_id,
+        **fields,
+    )
     event.before_append()
     return event
 
 
-def record_event(subject, action: str, *, actor=None, from_state: str = "", to_state: str | None = None,
-                 note: str = "", data: dict | None = None, event_model: type[AuditEvent] | None = None,
-                 **fields) -> AuditEvent:
+def record_event(
+    subject,
+    action: str,
+    *,
+    actor=None,
+    from_state: str = "",
+    to_state: str | None = None,
+    note: str = "",
+    data: dict | None = None,
+    event_model: type[AuditEvent] | None = None,
+    **fields,
+) -> AuditEvent:
     """Append one event to `subject`'s audit trail: the one way to record something that is not a
     transition (a reveal, an export, a sign-in). `to_state` defaults to the subject's state.
     `event_model` is needed only when there is no subject (a failed sign-in)."""
@@ -123,8 +153,16 @@ def record_event(subject, action: str, *, actor=None, from_state: str = "", to_s
         fields[event_model.subject_field] = subject
         if to_state is None:
             to_state = getattr(subject, "state", "")
-    event = build_event(event_model, action=action, actor=actor, from_state=from_state, to_state=to_state or "",
-                        note=note, data=data, **fields)
+    event = build_event(
+        event_model,
+        action=action,
+        actor=actor,
+        from_state=from_state,
+        to_state=to_state or "",
+        note=note,
+        data=data,
+        **fields,
+    )
     event.save()
     return event
 

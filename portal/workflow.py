@@ -85,11 +85,26 @@ def transition(
     # The protected FSM field refuses the re-assignment clean_fields() does; the transition set it.
     obj.full_clean(exclude=["state"])
     obj.save()
-    step = TransitionResult(obj=obj, from_state=from_state, action=action or transition, actor=actor, note=note,
-                            data=dict(data or {}), details=details)
+    step = TransitionResult(
+        obj=obj,
+        from_state=from_state,
+        action=action or transition,
+        actor=actor,
+        note=note,
+        data=dict(data or {}),
+        details=details,
+    )
     yield step
-    step.event = record_event(obj, step.action, actor=step.actor, from_state=step.from_state, to_state=obj.state,
-                              note=step.note, data=step.data, **step.details)
+    step.event = record_event(
+        obj,
+        step.action,
+        actor=step.actor,
+        from_state=step.from_state,
+        to_state=obj.state,
+        note=step.note,
+        data=step.data,
+        **step.details,
+    )
 
 
 def apply_transition(**kwargs) -> TransitionResult:

@@ -26,15 +26,32 @@ AUDIT_MODELS = [model for model in apps.get_models() if issubclass(model, AuditE
 
 
 def test_every_event_table_has_the_one_audit_shape():
-    event_tables = [model for model in apps.get_models()
-                    if issubclass(model, AppendOnlyModel) and model.__name__.endswith("Event")]
+    event_tables = [
+        model for model in apps.get_models() if issubclass(model, AppendOnlyModel) and model.__name__.endswith("Event")
+    ]
     assert {model.__name__ for model in event_tables} >= {
-        "CaseEvent", "PlanEvent", "InspectionEvent", "TargetEvent", "DisclosureEvent", "LeadEvent", "AccountEvent"}
+        "CaseEvent",
+        "PlanEvent",
+        "InspectionEvent",
+        "TargetEvent",
+        "DisclosureEvent",
+        "LeadEvent",
+        "AccountEvent",
+    }
     assert [model.__name__ for model in event_tables if not issubclass(model, AuditEvent)] == []
     for model in AUDIT_MODELS:
         names = {field.name for field in model._meta.get_fields()}
-        assert {"actor", "created_at", "action", "from_state", "to_state", "note", "client_address", "request_id",
-                "data"} <= names, model
+        assert {
+            "actor",
+            "created_at",
+            "action",
+            "from_state",
+            "to_state",
+            "note",
+            "client_address",
+            "request_id",
+            "data",
+        } <= names, model
         assert model._meta.get_field(model.subject_field).is_relation, model
 
 
@@ -47,8 +64,11 @@ def test_every_audit_table_is_append_only_and_closed_to_the_runtime_role():
 
 
 def test_every_model_that_goes_through_the_door_has_an_audit_table():
-    door_models = [model for model in apps.get_models()
-                   if {"state", "version"} <= {field.name for field in model._meta.get_fields()}]
+    door_models = [
+        model
+        for model in apps.get_models()
+        if {"state", "version"} <= {field.name for field in model._meta.get_fields()}
+    ]
     assert {model.__name__ for model in door_models} >= {"Case", "InspectionPlan", "Inspection", "Disclosure", "Lead"}
     for model in door_models:
         assert event_model_for(model)._meta.get_field(event_model_for(model).subject_field).related_model is model
@@ -58,9 +78,11 @@ def test_no_service_writes_an_audit_row_or_a_version_by_itself():
     """Events go through portal.audit (record_event, or build_event for a bulk insert)."""
     by_hand = re.compile(r"\b\w+Event\.objects\.create\(|(?<!class )\b[A-Z]\w*Event\(")
     offenders = [
-        str(path.relative_to(ROOT)) for path in ROOT.glob("*/**/*.py")
+        str(path.relative_to(ROOT))
+        for path in ROOT.glob("*/**/*.py")
         if not {".venv", "node_modules", "tests", "migrations", "models"} & set(path.parts)
-        and path.name not in ("models.py", "audit.py") and by_hand.search(path.read_text("utf-8"))
+        and path.name not in ("models.py", "audit.py")
+        and by_hand.search(path.read_text("utf-8"))
     ]
     assert offenders == []
 
@@ -75,8 +97,7 @@ def test_postgres_refuses_raw_update_and_delete_of_every_audit_table(model):
     with pytest.raises(RolledBack), transaction.atomic():
         event = model(action="probe", **{f"{model.subject_field}_id": 2_000_000_000})
         event.save()
-        for statement in (f"UPDATE {table} SET note = 'rewritten' WHERE id = %s",
-                          f"DELETE FROM {table} WHERE id = %s"):
+        for statement in (f"UPDATE {table} SET note = 'rewritten' WHERE id = %s", f"DELETE FROM {table} WHERE id = %s"):
             with pytest.raises(DatabaseError, match="pgtrigger"), transaction.atomic(), connection.cursor() as cursor:
                 cursor.execute(statement, [event.pk])
         assert model.objects.filter(pk=event.pk, note="").exists()
@@ -91,12 +112,17 @@ class RolledBack(Exception):
 def test_the_door_appends_the_event_of_a_transition_without_the_service(team):
     case = CaseFactory()
     with transaction.atomic():
-        step = apply_transition(model=Case, pk=case.pk, transition="accept", actor=team.intake, expected_version=0,
-                                note="材料齐全")
+        step = apply_transition(
+            model=Case, pk=case.pk, transition="accept", actor=team.intake, expected_version=0, note="材料齐全"
+        )
     event = CaseEvent.objects.get(case=case, action="accept")
     assert step.event == event
-    assert (event.from_state, event.to_state, event.actor, event.note) == (State.SUBMITTED, State.ACCEPTED,
-                                                                           team.intake, "材料齐全")
+    assert (event.from_state, event.to_state, event.actor, event.note) == (
+        State.SUBMITTED,
+        State.ACCEPTED,
+        team.intake,
+        "材料齐全",
+    )
     assert (event.client_address, event.request_id) == (None, "")  # not made in a request
     assert Case.objects.get(pk=case.pk).version == 1
 
@@ -104,9 +130,12 @@ def test_the_door_appends_the_event_of_a_transition_without_the_service(team):
 @pytest.mark.django_db
 def test_a_transition_that_fails_inside_the_door_leaves_no_event_and_no_change(team):
     case = CaseFactory()
-    with pytest.raises(ActionNotAllowed), transaction.atomic():
-        with transition(model=Case, pk=case.pk, transition="accept", actor=team.intake):
-            raise ActionNotAllowed()
+    with (
+        pytest.raises(ActionNotAllowed),
+        transaction.atomic(),
+        transition(model=Case, pk=case.pk, transition="accept", actor=team.intake),
+    ):
+        raise ActionNotAllowed()
     assert not CaseEvent.objects.filter(case=case, action="accept").exists()
     assert (Case.objects.get(pk=case.pk).state, Case.objects.get(pk=case.pk).version) == (State.SUBMITTED, 0)
 
@@ -115,8 +144,10 @@ def test_a_transition_that_fails_inside_the_door_leaves_no_event_and_no_change(t
 def test_a_transition_through_a_request_records_the_client_address_and_the_request_id(team, client_for):
     case = CaseFactory()
     response = client_for(team.intake).post(
-        reverse("cases_action", args=[case.pk, "accept"]), {"version": 0, "note": "材料齐全"},
-        REMOTE_ADDR="198.51.100.7", HTTP_X_REQUEST_ID="trace-0042",
+        reverse("cases_action", args=[case.pk, "accept"]),
+        {"version": 0, "note": "材料齐全"},
+        REMOTE_ADDR="198.51.100.7",
+        HTTP_X_REQUEST_ID="trace-0042",
     )
     assert response.status_code == 302
     assert response["X-Request-ID"] == "trace-0042"
@@ -128,8 +159,12 @@ def test_a_transition_through_a_request_records_the_client_address_and_the_reque
 @override_settings(TRUSTED_PROXY_COUNT=1)
 def test_behind_a_proxy_the_event_records_the_address_the_proxy_saw(team, client_for):
     case = CaseFactory()
-    client_for(team.intake).post(reverse("cases_action", args=[case.pk, "accept"]), {"version": 0},
-                                 REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9")
+    client_for(team.intake).post(
+        reverse("cases_action", args=[case.pk, "accept"]),
+        {"version": 0},
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9",
+    )
     assert CaseEvent.objects.get(case=case, action="accepted").client_address == "203.0.113.9"
 
 
