@@ -9,8 +9,6 @@ from receipt (`Case.counted_from`).
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import datetime as dt
 
 from django.utils import timezone
@@ -19,26 +17,11 @@ from cases.clock import PAUSES_NOT_STOPPING_DECISION, policy_for_track
 from cases.models import Case, DeadlinePolicy, DeadlineTrack, Kind, PausedInterval, State
 from directory.calendar import WorkingCalendar, is_provisional
 from directory.models import TradingProject
-
-_frozen_now: contextvars.ContextVar[dt.datetime | None] = contextvars.ContextVar("cases_frozen_now", default=None)
-
-
-def now() -> dt.datetime:
-    return _frozen_now.get() or timezone.now()
+from portal.clock import frozen_clock, now  # noqa: F401 - the services' clock, re-exported
 
 
 def today() -> dt.date:
     return timezone.localdate(now())
-
-
-@contextlib.contextmanager
-def frozen_clock(moment: dt.datetime):
-    """Run services as if it were `moment` (demo data with a believable history)."""
-    token = _frozen_now.set(moment)
-    try:
-        yield
-    finally:
-        _frozen_now.reset(token)
 
 
 # Which due-date field a case runs against in each state.

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_fsm import FSMField, transition
 
-from portal.audit import AppendOnlyModel, append_only_triggers
+from portal.audit import AuditEvent, append_only_triggers
 
 
 class DisclosureQuerySet(models.QuerySet):
@@ -147,20 +147,14 @@ class Disclosure(models.Model):
         self.removed_at = timezone.now()
 
 
-class DisclosureEvent(AppendOnlyModel):
+class DisclosureEvent(AuditEvent):
     """Audit trail of a disclosure: published, revised, withdrawn, removed after repair."""
 
-    disclosure = models.ForeignKey(Disclosure, models.PROTECT, related_name="events", verbose_name=_("disclosure"))
-    action = models.CharField(_("action"), max_length=30)
-    from_state = models.CharField(_("from state"), max_length=20, blank=True)
-    to_state = models.CharField(_("to state"), max_length=20, blank=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+",
-                              verbose_name=_("actor"))
-    note = models.TextField(_("note"), blank=True)
-    at = models.DateTimeField(_("time"), default=timezone.now)
+    subject_field = "disclosure"
 
-    class Meta:
-        ordering = ["at", "id"]
+    disclosure = models.ForeignKey(Disclosure, models.PROTECT, related_name="events", verbose_name=_("disclosure"))
+
+    class Meta(AuditEvent.Meta):
         verbose_name = _("disclosure event")
         verbose_name_plural = _("disclosure events")
         triggers = append_only_triggers("disclosure_event")

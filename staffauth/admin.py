@@ -7,10 +7,10 @@ from staffauth.models import AccountEvent
 class AccountEventAdmin(admin.ModelAdmin):
     """Read-only: the account trail has one write path, staffauth.services.record."""
 
-    list_display = ("at", "action", "username", "actor", "ip_address")
+    list_display = ("created_at", "action", "username", "actor", "client_address", "request_id")
     list_filter = ("action",)
     search_fields = ("username",)
-    date_hierarchy = "at"
+    date_hierarchy = "created_at"
 
     def has_add_permission(self, request):
         return False

@@ -1,15 +1,16 @@
 """The account audit trail: every sign-in, failure, sign-out, idle expiry and two-factor change.
-Append-only like the case and inspection trails (portal.audit)."""
+Append-only, of the one audit shape (portal.audit.AuditEvent)."""
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.audit import AppendOnlyModel, append_only_triggers
+from portal.audit import AuditEvent, append_only_triggers
 
 
-class AccountEvent(AppendOnlyModel):
+class AccountEvent(AuditEvent):
+    subject_field = "user"
+
     class Action(models.TextChoices):
         LOGIN = "login", _("Signed in")
         LOGIN_FAILED = "login_failed", _("Sign-in failed")
@@ -21,24 +22,19 @@ class AccountEvent(AppendOnlyModel):
         BACKUP_CODES_ISSUED = "backup_codes_issued", _("Backup codes issued")
         DEVICES_RESET = "devices_reset", _("Second factor reset by the office")
 
-    action = models.CharField(_("action"), max_length=30, choices=Action.choices)
+    action = models.CharField(_("action"), max_length=40, choices=Action.choices)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
                              verbose_name=_("account"))
     username = models.CharField(_("user name"), max_length=150, blank=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
-                              verbose_name=_("done by"))
-    at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
-    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     user_agent = models.CharField(_("browser"), max_length=300, blank=True)
-    note = models.TextField(_("note"), blank=True)
 
     class Meta:
-        ordering = ["-at", "-pk"]
+        ordering = ["-created_at", "-pk"]
         verbose_name = _("account event")
         verbose_name_plural = _("account events")
         permissions = [("reset_two_factor", _("Can reset a staff member's second factor"))]
         triggers = append_only_triggers("account_event")
-        indexes = [models.Index(fields=["user", "-at"])]
+        indexes = [models.Index(fields=["user", "-created_at"])]
 
     def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.get_action_display()}"
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.username} {self.get_action_display()}"

@@ -10,8 +10,8 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from portal.audit import record_event
 from portal.errors import PermissionRefused
-from portal.http import client_ip
 from staffauth.models import AccountEvent
 from staffauth.policy import requires_two_factor
 
@@ -21,19 +21,14 @@ BACKUP_DEVICE_NAME = "backup"
 
 
 def record(*, action: str, user=None, username: str = "", actor=None, request=None, note: str = "") -> AccountEvent:
-    """Appends one account event; the request gives the address and browser."""
-    event = AccountEvent(
-        action=action,
-        user=user if user is not None and user.pk else None,
+    """Appends one account event through the audit door (which adds the client address and request
+    id); the request gives the browser."""
+    return record_event(
+        user if user is not None and user.pk else None, action, event_model=AccountEvent,
+        actor=actor if actor is not None and getattr(actor, "pk", None) else None, note=note,
         username=(username or getattr(user, "username", "") or "")[:150],
-        actor=actor if actor is not None and getattr(actor, "pk", None) else None,
-        ip_address=client_ip(request) if request is not None else None,
         user_agent=(request.META.get("HTTP_USER_AGENT", "") if request is not None else "")[:300],
-        note=note,
     )
-    event.full_clean()
-    event.save()
-    return event
 
 
 def has_authenticator(user) -> bool:

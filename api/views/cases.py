@@ -23,7 +23,6 @@ from cases.public.views.common import SERVICE_FIELD_TO_FORM
 from cases.public.views.tracking import WRONG_PAIR
 from portal.audit import acting_through_client
 from portal.errors import StaleObject
-from portal.http import client_ip
 
 INTAKE_FORMS = {Kind.COMPLAINT: ComplaintForm, Kind.REPORT: ReportForm, Kind.SUGGESTION: SuggestionForm}
 # API field name -> web form field name, where they differ.
@@ -73,7 +72,7 @@ class CaseCollection(generics.GenericAPIView):
         try:
             with acting_through_client(client.name):
                 submitted = services.submit_case(
-                    kind=kind, channel=Channel.API, actor=None, filer_user=None, ip_address=client_ip(request._request),
+                    kind=kind, channel=Channel.API, actor=None, filer_user=None,
                     source_reference=f"{client.name}: {reference}"[:200] if reference else client.name[:200],
                     **form.service_kwargs(),
                 )
@@ -201,7 +200,7 @@ class StaffCaseTransition(APIView):
             raise from_form_errors(form)
         arguments = dict(case_id=case.pk, actor=request.user, **form.service_arguments())
         if spec.versioned:
-            arguments.update(expected_version=form.cleaned_data["version"], ip_address=client_ip(request._request))
+            arguments.update(expected_version=form.cleaned_data["version"])
         client = calling_client(request)
         try:
             with acting_through_client(client.name if client else ""):

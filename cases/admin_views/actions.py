@@ -18,7 +18,6 @@ from cases.admin_forms import actions as forms
 from cases.admin_views.common import require_case_staff
 from portal.admin_views import AdminFormView, add_service_errors
 from portal.errors import DomainError, StaleObject
-from portal.http import client_ip
 
 
 @dataclass(frozen=True)
@@ -160,7 +159,7 @@ class CaseActionView(AdminFormView):
             return self.refuse()
         arguments = dict(case_id=self.case.pk, actor=self.request.user, **form.service_arguments())
         if self.spec.versioned:
-            arguments.update(expected_version=form.cleaned_data["version"], ip_address=client_ip(self.request))
+            arguments.update(expected_version=form.cleaned_data["version"])
         try:
             result = getattr(services, self.action_name)(**arguments)
         except StaleObject:

@@ -12,7 +12,6 @@ from cases import services
 from cases.admin_forms.bulk import BulkReferralForm
 from cases.admin_views.common import require_case_staff
 from cases.models.case import ASSIGN
-from portal.http import client_ip
 
 
 class BulkReferralView(View):
@@ -42,7 +41,6 @@ class BulkReferralView(View):
             case_ids=[case.pk for case in form.cleaned_data["cases"]],
             actor=request.user,
             department=department,
-            ip_address=client_ip(request),
         )
         referred = [result.number for result in results if result.done]
         if referred:

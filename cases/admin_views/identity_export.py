@@ -17,7 +17,6 @@ from cases.models import Case
 from portal import spreadsheets
 from portal.admin_views import AdminFormView, add_service_errors
 from portal.errors import DomainError
-from portal.http import client_ip
 
 FORMATS = {
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", spreadsheets.xlsx_bytes),
@@ -80,7 +79,7 @@ class IdentityExportView(AdminFormView):
         try:
             exported = services.export_identities(
                 case_ids=list(cases.values_list("pk", flat=True)), actor=self.request.user,
-                reason=form.cleaned_data["reason"], file_format=file_format, ip_address=client_ip(self.request))
+                reason=form.cleaned_data["reason"], file_format=file_format)
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)

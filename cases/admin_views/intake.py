@@ -14,7 +14,6 @@ from cases.admin_forms.intake import StaffIntakeForm
 from cases.admin_views.common import require_case_staff
 from cases.models import Attachment
 from portal.admin_views import AdminFormView
-from portal.http import client_ip
 
 RECEIPT_SESSION_KEY = "cases_receipt_codes"
 
@@ -35,7 +34,7 @@ class StaffIntakeView(AdminFormView):
         # One transaction: a refused scan leaves no half-registered case behind.
         with transaction.atomic():
             submitted = services.submit_case(
-                actor=self.request.user, ip_address=client_ip(self.request), **form.service_arguments(),
+                actor=self.request.user, **form.service_arguments(),
             )
             self.case = submitted.case
             if form.cleaned_data["attachments"]:

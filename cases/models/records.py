@@ -6,32 +6,23 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models.case import Case
 from cases.models.choices import DeadlineTrack, Kind
-from portal.audit import AppendOnlyModel, append_only_triggers
+from portal.audit import AuditEvent, append_only_triggers
 from portal.storage import RandomFileName, private_files
 
+SYSTEM_LABEL = "system"
 
-class CaseEvent(AppendOnlyModel):
+
+class CaseEvent(AuditEvent):
     """Append-only history of a case: every transition and every recorded action."""
 
+    subject_field = "case"
+
     case = models.ForeignKey(Case, models.PROTECT, related_name="events", verbose_name=_("case"))
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("actor"),
-    )
     actor_label = models.CharField(_("actor"), max_length=100, blank=True, help_text=_("e.g. system, filer"))
-    action = models.CharField(_("action"), max_length=40)
-    from_state = models.CharField(_("from state"), max_length=20, blank=True)
-    to_state = models.CharField(_("to state"), max_length=20, blank=True)
-    note = models.TextField(_("note"), blank=True)
     public_note = models.TextField(_("note shown to the filer"), blank=True)
     is_public = models.BooleanField(_("shown on the public timeline"), default=False)
-    data = models.JSONField(_("details"), default=dict, blank=True)
-    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
-    # Not auto_now_add: services pass their clock's time (same value in production; the demo
-    # builds a believable history with a frozen clock).
-    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    class Meta(AuditEvent.Meta):
         verbose_name = _("case event")
         verbose_name_plural = _("case events")
         triggers = append_only_triggers("case_event")
@@ -39,6 +30,17 @@ class CaseEvent(AppendOnlyModel):
 
     def __str__(self):
         return f"{self.case_id} {self.action} {self.created_at:%Y-%m-%d %H:%M}"
+
+    def before_append(self) -> None:
+        """The timeline names the actor as it was then (staff name, "filer", "system"), and the
+        integration client a write came through."""
+        label = self.actor_label or str(
+            getattr(getattr(self.actor, "staff_profile", None), "full_name", "") or self.actor or SYSTEM_LABEL)
+        if self.data.get("api_client"):
+            label = f"{label} · API: {self.data['api_client']}"
+        self.actor_label = label[:100]
+        self.public_note = self.public_note or ""
+        self.is_public = bool(self.public_note)
 
 
 class Attachment(models.Model):

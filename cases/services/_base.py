@@ -1,4 +1,5 @@
-"""Shared plumbing of the case services: locking, scope checks, transitions, events, recipients."""
+"""Shared plumbing of the case services: locking, scope checks, transitions, recipients. Events are
+appended by the transition door or `portal.audit.record_event`."""
 
 from __future__ import annotations
 
@@ -8,15 +9,15 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cases import deadlines, selectors
-from cases.models import Case, CaseEvent, SupervisionNotice
+from cases.models import Case, SupervisionNotice
+from cases.models.records import SYSTEM_LABEL
 from cases.services.records import track_deadline
 from directory import roles
 from notifications import services as notifications
-from portal import audit
+from portal import workflow
 from portal.errors import PermissionRefused
-from portal.workflow import apply_transition
 
-SYSTEM = "system"
+SYSTEM = SYSTEM_LABEL
 FILER = "filer"
 
 
@@ -51,14 +52,16 @@ def check_filer(case: Case, filer_user, *, access_proven: bool) -> None:
 
 
 def transition(
-    *, case_id, name: str, actor, expected_version: int | None, check_permission: bool = True,
-) -> tuple[Case, str]:
-    """Run the FSM transition through portal.workflow; returns the case and its previous state."""
-    result = apply_transition(
-        model=Case, pk=case_id, transition=name, actor=actor, expected_version=expected_version,
-        check_permission=check_permission,
+    *, case_id, name: str, action: str, actor, expected_version: int | None, check_permission: bool = True,
+    note: str = "", actor_label: str = "",
+):
+    """The case's transition `name` through the door (portal.workflow), as a `with` block: the
+    service completes the case inside it (`step.obj`) and describes the event (`step.describe(
+    public_note=..., data=...)`); leaving the block appends the case event `action`."""
+    return workflow.transition(
+        model=Case, pk=case_id, transition=name, action=action, actor=actor, expected_version=expected_version,
+        check_permission=check_permission, note=note, actor_label=actor_label,
     )
-    return result.obj, result.from_state
 
 
 def save(case: Case, *, check_unique: bool = True) -> Case:
@@ -68,24 +71,6 @@ def save(case: Case, *, check_unique: bool = True) -> Case:
     case.save()
     track_deadline(case, new=adding)
     return case
-
-
-def record(
-    case: Case, *, action: str, actor=None, actor_label: str = "", from_state: str = "", to_state: str = "",
-    note: str = "", public_note: str = "", data: dict | None = None, ip_address: str | None = None,
-) -> CaseEvent:
-    if not actor_label:
-        actor_label = str(getattr(getattr(actor, "staff_profile", None), "full_name", "") or actor or SYSTEM)
-    client = audit.client_label()
-    if client:  # the write came through the integration API: the event names the client
-        actor_label = f"{actor_label} · API: {client}"
-        data = {**(data or {}), "api_client": client}
-    return CaseEvent.objects.create(
-        case=case, actor=actor if actor is not None and actor.is_authenticated else None,
-        actor_label=actor_label[:100], action=action, from_state=from_state, to_state=to_state or case.state,
-        note=note or "", public_note=public_note or "", is_public=bool(public_note), data=data or {},
-        ip_address=ip_address, created_at=deadlines.now(),
-    )
 
 
 def resolve_notices(case: Case, *deadline_names: str) -> None:

@@ -22,7 +22,7 @@ class BulkResult:
     message: str = ""
 
 
-def refer_cases(*, case_ids, actor, department, note="", ip_address=None) -> list[BulkResult]:
+def refer_cases(*, case_ids, actor, department, note="") -> list[BulkResult]:
     """Refer each case to `department` with `assign`, each in its own savepoint: a case that
     cannot be referred (wrong state, not permitted, changed meanwhile) is reported with the
     reason and the others are referred."""
@@ -32,7 +32,7 @@ def refer_cases(*, case_ids, actor, department, note="", ip_address=None) -> lis
     for case in Case.objects.filter(pk__in=list(case_ids)).order_by("number"):
         try:
             with transaction.atomic():
-                assign(case_id=case.pk, actor=actor, department=department, note=note, ip_address=ip_address)
+                assign(case_id=case.pk, actor=actor, department=department, note=note)
         except ValidationError as exc:
             results.append(BulkResult(case.pk, case.number, False, " ".join(exc.messages)))
         except DomainError as exc:

@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 from cases import clock, deadlines
 from cases.models import Case, PausedInterval, State
 from cases.models.choices import OPEN_STATES
-from cases.services._base import SYSTEM, record, save
+from cases.services._base import SYSTEM, save
 from directory.calendar import WorkingCalendar
+from portal.audit import record_event
 from portal.workflow import advance_version
 
 # The states in which each deadline is still to be met (a met deadline stays as it was).
@@ -121,9 +122,9 @@ def _record_recomputation(case: Case, year: int, changes: dict) -> None:
         for field, (old, new) in changes.items()
     ]
     note = _("The holiday schedule for %(year)s was loaded; due dates recomputed.") % {"year": year}
-    record(
+    record_event(
         case,
-        action="due_date_recomputed",
+        "due_date_recomputed",
         actor_label=SYSTEM,
         note="\n".join([note, *lines]),
         public_note="\n".join([note, *lines]),

@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from cases import deadlines, selectors
 from cases import rules as case_rules
 from cases.models import Case, DeadlineTrack, DecisionDocument, DecisionNumberSequence, DecisionService, Kind
-from cases.services._base import lock_case, record, require_text
+from cases.services._base import lock_case, require_text
 from directory.models import Department
+from portal.audit import record_event
 
 # The statutory basis of a complaint decision, offered when the handler leaves it blank.
 DEFAULT_LEGAL_BASIS = {
@@ -96,7 +97,7 @@ def issue_document(case: Case) -> DecisionDocument | None:
 
 @transaction.atomic
 def record_decision_service(
-    *, case_id, actor, party: str, method: str, served_on: dt.date, note: str = "", ip_address=None
+    *, case_id, actor, party: str, method: str, served_on: dt.date, note: str = ""
 ) -> DecisionService:
     """送达: the issued decision document was served on `party` on `served_on` by `method`."""
     errors = {}
@@ -148,14 +149,13 @@ def record_decision_service(
         if party == DecisionService.Party.COMPLAINANT
         else ""
     )
-    record(
+    record_event(
         case,
-        action="decision_served",
+        "decision_served",
         actor=actor,
         from_state=case.state,
         note=service.note,
         public_note=public,
-        ip_address=ip_address,
         data={"document": document.number, "party": party, "method": method, "served_on": served_on.isoformat()},
     )
     return service

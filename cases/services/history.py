@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from cases import deadlines
 from cases.models import Case, CaseNumberSequence, State
 from cases.models.choices import NUMBER_PREFIX
-from cases.services._base import record
+from portal.audit import record_event
 
 NUMBER_PATTERN = re.compile(r"^(TS|JB|JY)(\d{4})(\d{6})$")
 DECIDED_STATES = {State.DECIDED, State.REPLIED, State.CLOSED}
@@ -78,10 +78,10 @@ def import_historical_case(*, case: Case, actor=None) -> Case:
     validate_historical_case(case)
     case.save()
     _keep_numbering_ahead(case)
-    record(case, action="imported", actor=actor, actor_label="" if actor is not None else "import",
-           to_state=case.state, data={"source": IMPORT_SOURCE},
-           note=_("Imported from historical records with number %(number)s and state “%(state)s”.")
-           % {"number": case.number, "state": case.get_state_display()})
+    record_event(case, action="imported", actor=actor, actor_label="" if actor is not None else "import",
+                 to_state=case.state, data={"source": IMPORT_SOURCE},
+                 note=_("Imported from historical records with number %(number)s and state “%(state)s”.")
+                 % {"number": case.number, "state": case.get_state_display()})
     return case
 
 

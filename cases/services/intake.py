@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from cases import access_codes, deadlines
 from cases.models import Attachment, Case, CaseNumberSequence, Channel, FilerType, Kind
 from cases.models.choices import NUMBER_PREFIX
-from cases.services._base import FILER, SYSTEM, notify_filer, notify_staff, office_intake, record, save
+from cases.services._base import FILER, SYSTEM, notify_filer, notify_staff, office_intake, save
 from directory.identifiers import is_valid_id_number, validate_credit_code
 from portal import uploads
+from portal.audit import record_event
 from portal.errors import PermissionRefused
 
 MAX_FILES_PER_CASE = 20
@@ -78,7 +79,7 @@ def submit_case(
     is_anonymous=False, is_confidential=False, project=None, project_text="", respondent=None,
     respondent_text="", matter_type="", title, facts, requests="", knew_on=None, objection_raised_on=None,
     objection_reply="", objection_replied_on=None, source_reference="", department=None, attachments=(),
-    received_at=None, ip_address=None, deadline_track=None,
+    received_at=None, deadline_track=None,
 ) -> SubmittedCase:
     """File a case from the public form (online/API) or enter one on paper, phone or referral
     (actor = staff with `cases.enter_case`). Returns the case and its one-time access code."""
@@ -114,9 +115,9 @@ def submit_case(
         add_attachment(case=case, file=upload, purpose=Attachment.Purpose.EVIDENCE,
                        uploaded_by=filer_user if filer_user and filer_user.is_authenticated else actor)
     staff_entry = actor is not None and actor.is_authenticated
-    record(
+    record_event(
         case, action="submitted", actor=actor if staff_entry else None,
-        actor_label="" if staff_entry else FILER, to_state=case.state, ip_address=ip_address,
+        actor_label="" if staff_entry else FILER, to_state=case.state,
         note=_("Entered by staff (%(channel)s).") % {"channel": case.get_channel_display()} if staff_entry else "",
         public_note=_("Your filing was received as %(number)s.") % {"number": case.number},
     )
@@ -155,7 +156,7 @@ def open_case(
     case.number = _next_number(kind, timezone.localdate(case.received_at).year)
     deadlines.set_intake_deadlines(case, counted_from=timezone.localdate(case.received_at))
     save(case)
-    record(
+    record_event(
         case, action="opened", actor=actor, actor_label="" if actor else SYSTEM, to_state=case.state,
         note=_("Opened from %(source)s.") % {"source": source_reference or case.get_channel_display()},
         data={"source_reference": source_reference},

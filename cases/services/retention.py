@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from cases.models import Attachment, Case, CaseEvent, State
 from cases.services._base import SYSTEM
 from notifications import services as notifications
+from portal.audit import build_event
 
 logger = logging.getLogger(__name__)
 
@@ -74,8 +75,8 @@ def _anonymise_batch(*, now, years) -> int:
     with translation.override(settings.LANGUAGE_CODE):
         note = _("The filer's identity was erased after the retention period of %(years)s years.") % {"years": years}
     CaseEvent.objects.bulk_create([
-        CaseEvent(case_id=pk, actor=None, actor_label=SYSTEM, action=ACTION, from_state=state, to_state=state,
-                  note=note, data={"years": years}, created_at=now)
+        build_event(CaseEvent, case_id=pk, actor_label=SYSTEM, action=ACTION, from_state=state, to_state=state,
+                    note=note, data={"years": years}, created_at=now)
         for pk, state in states.items()
     ])
     logger.info("Anonymised the filer of %s cases", len(ids))

@@ -18,12 +18,12 @@ from cases.services._base import (
     notify_filer,
     notify_staff,
     office_supervisors,
-    record,
     require_text,
     resolve_notices,
     save,
 )
 from cases.services.triage import _subject
+from portal.audit import build_event, record_event
 from portal.errors import ActionNotAllowed, PermissionRefused
 from portal.workflow import advance_version
 
@@ -43,8 +43,8 @@ def request_extension(*, case_id, actor, deadline, workdays, reason) -> Extensio
                                  requested_at=deadlines.now())
     extension.full_clean()
     extension.save()
-    record(case, action="extension_requested", actor=actor, note=reason,
-           data={"deadline": deadline, "workdays": workdays, "extension": extension.pk})
+    record_event(case, action="extension_requested", actor=actor, note=reason,
+                 data={"deadline": deadline, "workdays": workdays, "extension": extension.pk})
     notify_staff(case, office_supervisors(), purpose=f"extension:{extension.pk}:requested",
                  subject=_subject(case, _("extension requested")),
                  body=_("%(days)s more working days requested: %(reason)s") % {"days": workdays, "reason": reason})
@@ -74,8 +74,8 @@ def decide_extension(*, extension_id, actor, approve: bool, note="") -> Extensio
     else:
         extension.status = ExtensionRequest.Status.REFUSED
     extension.save()
-    record(case, action="extension_approved" if approve else "extension_refused", actor=actor, note=note or "",
-           public_note=public, data={"extension": extension.pk, "new_due": str(extension.new_due or "")})
+    record_event(case, action="extension_approved" if approve else "extension_refused", actor=actor, note=note or "",
+                 public_note=public, data={"extension": extension.pk, "new_due": str(extension.new_due or "")})
     notify_staff(case, [extension.requested_by], purpose=f"extension:{extension.pk}:decided",
                  subject=_subject(case, _("extension approved") if approve else _("extension refused")),
                  body=public or note)
@@ -98,7 +98,7 @@ def issue_supervision_notice(*, case_id, actor, note) -> SupervisionNotice:
         deadline=deadline if deadline in deadlines.SUPERVISED_DEADLINES else SupervisionNotice.Deadline.OTHER,
         due_date=case.current_due, issued_at=deadlines.now(),
     )
-    record(case, action="supervision_notice", actor=actor, note=note, data={"notice": notice.pk, "automatic": False})
+    record_event(case, action="supervision_notice", actor=actor, note=note, data={"notice": notice.pk, "automatic": False})
     notify_staff(case, handlers_to_tell(case) + department_heads(case), purpose=f"notice:{notice.pk}",
                  subject=_subject(case, _("supervision notice")), body=note, sms=True)
     return notice
@@ -110,7 +110,7 @@ def reveal_identity(*, case_id, actor, reason) -> dict:
     reason = require_text(reason, "reason", _("Give the reason for revealing the identity."))
     case = lock_case(case_id)
     case_rules.require("reveal_identity", actor, case)
-    record(case, action="identity_revealed", actor=actor, note=reason)
+    record_event(case, action="identity_revealed", actor=actor, note=reason)
     return selectors.identity_of(case)
 
 
@@ -119,14 +119,14 @@ def add_internal_note(*, case_id, actor, note):
     note = require_text(note, "note", _("Write the note."))
     case = lock_case(case_id)
     case_rules.require("add_internal_note", actor, case)
-    return record(case, action="internal_note", actor=actor, note=note)
+    return record_event(case, action="internal_note", actor=actor, note=note)
 
 
 IDENTITY_EXPORT_LIMIT = 5000
 
 
 @transaction.atomic
-def export_identities(*, case_ids, actor, reason, file_format, ip_address=None) -> list[int]:
+def export_identities(*, case_ids, actor, reason, file_format) -> list[int]:
     """An export with filers' identities is a reveal of every case in it: the reveal permission,
     the user's visibility and a reason apply as on the case page, and each exported case gets an
     `identity_revealed` event (one INSERT for the whole file). Returns the ids that may be exported."""
@@ -139,14 +139,12 @@ def export_identities(*, case_ids, actor, reason, file_format, ip_address=None) 
                                 "filters.") % {"limit": IDENTITY_EXPORT_LIMIT})
     states = dict(selectors.visible_cases(actor).filter(pk__in=ids).values_list("pk", "state"))
     exported = [pk for pk in ids if pk in states]
-    actor_label = str(getattr(getattr(actor, "staff_profile", None), "full_name", "") or actor)[:100]
     note = _("Exported with the filer's identity (%(format)s, %(count)s cases): %(reason)s") % {
         "format": file_format, "count": len(exported), "reason": reason}
-    now = deadlines.now()
+    now = deadlines.now()  # one moment for the whole file
     CaseEvent.objects.bulk_create([
-        CaseEvent(case_id=pk, actor=actor, actor_label=actor_label, action="identity_revealed", to_state=states[pk],
-                  note=note, data={"export": file_format, "cases": len(exported)}, ip_address=ip_address,
-                  created_at=now)
+        build_event(CaseEvent, case_id=pk, actor=actor, action="identity_revealed", to_state=states[pk], note=note,
+                    data={"export": file_format, "cases": len(exported)}, created_at=now)
         for pk in exported
     ])
     return exported

@@ -24,11 +24,11 @@ from cases.services._base import (
     notify_staff,
     office_intake,
     office_supervisors,
-    record,
     save,
     transition,
 )
 from directory.calendar import WorkingCalendar
+from portal.audit import record_event
 
 logger = logging.getLogger(__name__)
 
@@ -110,8 +110,8 @@ def _notice(case_id, today) -> bool:
     note = _("The %(deadline)s deadline of %(due)s has passed.") % {
         "deadline": notice.get_deadline_display(), "due": case.current_due}
     SupervisionNotice.objects.filter(pk=notice.pk).update(note=note)
-    record(case, action="supervision_notice", actor_label=SYSTEM, note=note,
-           data={"notice": notice.pk, "automatic": True, "deadline": notice.deadline, "due": str(case.current_due)})
+    record_event(case, action="supervision_notice", actor_label=SYSTEM, note=note,
+                 data={"notice": notice.pk, "automatic": True, "deadline": notice.deadline, "due": str(case.current_due)})
     notify_staff(case, _responsible(case) + department_heads(case) + office_supervisors(), purpose=f"notice:{notice.pk}",
                  subject=f"{case.number} {_('supervision notice: deadline missed')}", body=f"{note}\n{case.title}", sms=True)
     return True
@@ -145,8 +145,8 @@ def _escalate(notice_id, today) -> bool:
     )
     if not created:
         return False
-    record(case, action="escalated", actor_label=SYSTEM, note=escalation.note,
-           data={"notice": escalation.pk, "deadline": notice.deadline, "due": str(notice.due_date)})
+    record_event(case, action="escalated", actor_label=SYSTEM, note=escalation.note,
+                 data={"notice": escalation.pk, "deadline": notice.deadline, "due": str(notice.due_date)})
     notify_staff(case, office_supervisors() + department_heads(case), purpose=f"escalation:{escalation.pk}",
                  subject=f"{case.number} {_('escalated to the commission')}", body=f"{escalation.note}\n{case.title}", sms=True)
     return True
@@ -164,16 +164,17 @@ def _expire(case_id, today) -> bool:
     locked = lock_case(case_id)
     if locked.state != State.NEEDS_SUPPLEMENT or locked.supplement_due is None or locked.supplement_due >= today:
         return False
-    case, before = transition(case_id=case_id, name="expire_supplement", actor=None, expected_version=None,
-                              check_permission=False)
-    case.rejection_reason = RejectionReason.SUPPLEMENT_EXPIRED
-    case.rejection_text = _("The supplement requested was not provided by %(due)s.") % {"due": case.supplement_due}
-    case.closed_at = deadlines.now()
-    case.paused_intervals.filter(ended_on=None).update(ended_on=today)
-    save(case)
-    public = _("Not accepted: %(text)s") % {"text": case.rejection_text}
-    record(case, action="rejected", actor_label=SYSTEM, from_state=before, note=case.rejection_text, public_note=public,
-           data={"reason": RejectionReason.SUPPLEMENT_EXPIRED})
+    with transition(case_id=case_id, name="expire_supplement", action="rejected", actor=None, expected_version=None,
+                    check_permission=False) as step:
+        case = step.obj
+        case.rejection_reason = RejectionReason.SUPPLEMENT_EXPIRED
+        case.rejection_text = _("The supplement requested was not provided by %(due)s.") % {"due": case.supplement_due}
+        case.closed_at = deadlines.now()
+        case.paused_intervals.filter(ended_on=None).update(ended_on=today)
+        save(case)
+        public = _("Not accepted: %(text)s") % {"text": case.rejection_text}
+        step.describe(actor_label=SYSTEM, note=case.rejection_text, public_note=public,
+                      data={"reason": RejectionReason.SUPPLEMENT_EXPIRED})
     notify_filer(case, purpose=f"v{case.version}:rejected", subject=f"{case.number} {_('not accepted')}", body=public)
     return True
 
@@ -188,12 +189,14 @@ def _close_unrated(case_id, today) -> bool:
     locked = lock_case(case_id)
     if locked.state != State.REPLIED or locked.rating_due is None or locked.rating_due >= today:
         return False
-    case, before = transition(case_id=case_id, name="close", actor=None, expected_version=None, check_permission=False)
-    case.satisfaction = Satisfaction.NO_RESPONSE
-    case.closed_at = deadlines.now()
-    save(case)
-    record(case, action="closed", actor_label=SYSTEM, from_state=before, note=_("No rating in time."),
-           public_note=_("The case is closed; no rating was given in time."))
+    with transition(case_id=case_id, name="close", action="closed", actor=None, expected_version=None,
+                    check_permission=False) as step:
+        case = step.obj
+        case.satisfaction = Satisfaction.NO_RESPONSE
+        case.closed_at = deadlines.now()
+        save(case)
+        step.describe(actor_label=SYSTEM, note=_("No rating in time."),
+                      public_note=_("The case is closed; no rating was given in time."))
     return True
 
 

@@ -8,10 +8,10 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from inspections.models import Inspection, InspectionState, InspectionTarget, Outcome
-from inspections.services.inspections import ensure_may_work, open_case_for, record_event, result_values
+from inspections.services.inspections import ensure_may_work, open_case_for, result_values
 from inspections.services.targets import raise_risk, undo_risk_raise
 from portal.errors import ActionNotAllowed
-from portal.workflow import apply_transition
+from portal.workflow import transition
 
 CORRECTABLE = (InspectionState.RESULT_RECORDED, InspectionState.RECTIFICATION_VERIFIED)
 RECORDED_FIELDS = ("outcome", "findings", "ended_on", "rectification_deadline", "referred_to_id")
@@ -44,12 +44,10 @@ def correct_result(*, inspection: Inspection, actor, reason: str, outcome: str, 
     if before == {name: str(proposed[name] or "") for name in RECORDED_FIELDS}:
         raise ValidationError(_("Nothing was changed."))
     had_problems, previous_end = inspection.found_problems, inspection.ended_on
-    result = apply_transition(model=Inspection, pk=inspection.pk, transition="correct_result", actor=actor,
-                              expected_version=expected_version, arguments=values)
-    inspection = result.obj
-    after = _snapshot(inspection)
-    record_event(inspection, actor, "correct_result", from_state=result.from_state, to_state=result.to_state,
-                 note=reason.strip(), data={"before": before, "after": after})
+    with transition(model=Inspection, pk=inspection.pk, transition="correct_result", actor=actor,
+                    expected_version=expected_version, arguments=values, note=reason.strip()) as step:
+        inspection = step.obj
+        step.describe(data={"before": before, "after": _snapshot(inspection)})
     if outcome == Outcome.CASE_OPENED and not inspection.case_number:
         open_case_for(inspection, actor)
     target = InspectionTarget.objects.select_for_update().get(pk=inspection.target_id)

@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inspections.models import InspectionPlan, PlanEvent, PlanState
-from inspections.services.plans import _event, _fail
+from inspections.services.plans import _fail
+from portal.audit import record_event
 
 logger = logging.getLogger(__name__)
 
@@ -60,8 +61,8 @@ def sweep_stuck_draws(*, now=None) -> dict[str, list[str]]:
                 continue
             requeues = PlanEvent.objects.filter(plan=locked, action=REQUEUE_ACTION).count()
             if requeues < settings.DRAW_MAX_REQUEUES:
-                _event(locked, None, REQUEUE_ACTION, from_state=locked.state, to_state=locked.state,
-                       note=_("The draw did not finish in time; it was queued again."), data={"attempt": requeues + 1})
+                record_event(locked, REQUEUE_ACTION, from_state=locked.state,
+                             note=_("The draw did not finish in time; it was queued again."), data={"attempt": requeues + 1})
                 transaction.on_commit(lambda pk=locked.pk: queue_draw(pk))
                 outcome["requeued"].append(locked.code)
             else:

@@ -11,15 +11,9 @@ from django.utils.translation import gettext as _
 from cases.models import Channel, Kind
 from cases.services import open_case
 from directory.calendar import add_workdays
-from inspections.models import (
-    Inspection,
-    InspectionEvent,
-    InspectionEvidence,
-    InspectionState,
-    InspectionTarget,
-    Outcome,
-)
+from inspections.models import Inspection, InspectionEvidence, InspectionState, InspectionTarget, Outcome
 from inspections.services.targets import raise_risk
+from portal.audit import record_event
 from portal.errors import DomainError, PermissionRefused
 from portal.uploads import INSPECTION_EVIDENCE, check_upload
 from portal.workflow import apply_transition
@@ -37,11 +31,6 @@ def ensure_may_work(inspection: Inspection, actor) -> None:
         return
     if not inspection.assignments.filter(inspector__staff__user=actor).exists():
         raise PermissionRefused(_("Only the inspectors assigned to this inspection can act on it."))
-
-
-def record_event(inspection, actor, action, *, from_state="", to_state="", note="", data=None):
-    return InspectionEvent.objects.create(inspection=inspection, actor=actor, action=action, from_state=from_state,
-                                          to_state=to_state, note=note, data=data or {})
 
 
 def ensure_not_future(field: str, day: dt.date | None) -> None:
@@ -65,7 +54,6 @@ def _transition(inspection, actor, name, expected_version, arguments=None):
     ensure_may_work(inspection, actor)
     result = apply_transition(model=Inspection, pk=inspection.pk, transition=name, actor=actor,
                               expected_version=expected_version, arguments=arguments)
-    record_event(result.obj, actor, name, from_state=result.from_state, to_state=result.to_state)
     return result.obj
 
 
@@ -94,7 +82,7 @@ def _open_case(inspection: Inspection, actor, findings: str) -> str:
 def open_case_for(inspection: Inspection, actor) -> None:
     inspection.case_number = _open_case(inspection, actor, inspection.findings)
     inspection.save(update_fields=["case_number"])
-    record_event(inspection, actor, "case_opened", data={"case": inspection.case_number})
+    record_event(inspection, "case_opened", actor=actor, data={"case": inspection.case_number})
 
 
 @transaction.atomic
@@ -145,5 +133,5 @@ def add_evidence(*, inspection: Inspection, actor, upload, description: str = ""
                                   description=description.strip(), uploaded_by=actor)
     evidence.full_clean()
     evidence.save()
-    record_event(inspection, actor, "evidence_added", data={"file": evidence.original_name, "sha256": evidence.sha256})
+    record_event(inspection, "evidence_added", actor=actor, data={"file": evidence.original_name, "sha256": evidence.sha256})
     return evidence

@@ -17,10 +17,10 @@ from inspections.models import (
     InspectionPlan,
     InspectionTarget,
     Inspector,
-    PlanEvent,
     PlanState,
 )
 from inspections.services import sealing, snapshots
+from portal.audit import record_event
 from portal.errors import ActionNotAllowed, DomainError
 from portal.workflow import apply_transition
 
@@ -29,11 +29,6 @@ logger = logging.getLogger(__name__)
 PLAN_FIELDS = ("code", "title", "kind", "period_start", "period_end", "ratio_a", "ratio_b", "ratio_c", "ratio_d",
                "frequency_months", "inspectors_per_target", "draw_at", "publication_deadline", "public_value_source",
                "public_value_published_at")
-
-
-def _event(plan, actor, action, *, from_state="", to_state="", note="", data=None):
-    return PlanEvent.objects.create(plan=plan, actor=actor, action=action, from_state=from_state, to_state=to_state,
-                                    note=note, data=data or {})
 
 
 @transaction.atomic
@@ -56,7 +51,7 @@ def save_plan(*, actor, values: dict, departments, items, forced_targets=(), pla
     plan.departments.set(departments)
     plan.items.set(items)
     plan.forced_targets.set(forced_targets)
-    _event(plan, actor, action)
+    record_event(plan, action, actor=actor)
     return plan
 
 
@@ -121,34 +116,32 @@ def approve_plan(*, plan: InspectionPlan, actor, expected_version: int | None = 
         algorithm.validate_parameters(manifest["parameters"])
     except algorithm.DrawError as exc:
         raise DomainError(str(exc)) from exc
-    transition = apply_transition(model=InspectionPlan, pk=locked.pk, transition="approve", actor=actor,
-                                  expected_version=expected_version)
-    approved = transition.obj
+    manifest_bytes = algorithm.canonical_json(manifest)
+    manifest_sha256 = algorithm.sha256_hex(manifest_bytes)
+    approved = apply_transition(
+        model=InspectionPlan, pk=locked.pk, transition="approve", actor=actor, expected_version=expected_version,
+        data={"manifest_sha256": manifest_sha256, "targets": len(targets), "inspectors": len(inspectors)},
+    ).obj
     approved.approved_by = actor
     approved.approved_at = now
     approved.save(update_fields=["approved_by", "approved_at"])
-    manifest_bytes = algorithm.canonical_json(manifest)
-    record = DrawRecord.objects.create(
-        plan=approved, manifest_json=manifest_bytes.decode("utf-8"), manifest_sha256=algorithm.sha256_hex(manifest_bytes),
+    return DrawRecord.objects.create(
+        plan=approved, manifest_json=manifest_bytes.decode("utf-8"), manifest_sha256=manifest_sha256,
         target_snapshot=target_bytes.decode("utf-8"), inspector_snapshot=inspector_bytes.decode("utf-8"),
         conflict_snapshot=conflict_bytes.decode("utf-8"), conflict_key=conflict_key,
         sealed_secret=sealing.seal(secret), frozen_at=now,
     )
-    _event(approved, actor, "approve", from_state=transition.from_state, to_state=transition.to_state,
-           data={"manifest_sha256": record.manifest_sha256, "targets": len(targets), "inspectors": len(inspectors)})
-    return record
 
 
 @transaction.atomic
 def cancel_plan(*, plan: InspectionPlan, actor, reason: str, expected_version: int | None = None) -> InspectionPlan:
     if not reason.strip():
         raise DomainError(_("Give the reason for cancelling the plan; it is published with an approved plan."))
-    transition = apply_transition(model=InspectionPlan, pk=plan.pk, transition="cancel", actor=actor,
-                                  expected_version=expected_version)
-    transition.obj.draw_message = reason
-    transition.obj.save(update_fields=["draw_message"])
-    _event(transition.obj, actor, "cancel", from_state=transition.from_state, to_state=transition.to_state, note=reason)
-    return transition.obj
+    cancelled = apply_transition(model=InspectionPlan, pk=plan.pk, transition="cancel", actor=actor,
+                                 expected_version=expected_version, note=reason).obj
+    cancelled.draw_message = reason
+    cancelled.save(update_fields=["draw_message"])
+    return cancelled
 
 
 @transaction.atomic
@@ -179,15 +172,13 @@ def start_draw(*, plan: InspectionPlan, actor, public_value: str = "", now=None)
     elif public_value and public_value != record.public_value:
         raise DomainError(_("The public value was already entered (%(value)s); it cannot be changed.") % {
             "value": record.public_value})
-    transition = apply_transition(model=InspectionPlan, pk=locked.pk, transition="start_draw", actor=actor,
-                                  check_permission=actor is not None)
-    transition.obj.draw_progress = 0
-    transition.obj.draw_message = ""
-    transition.obj.save(update_fields=["draw_progress", "draw_message"])
-    _event(transition.obj, actor, "start_draw", from_state=transition.from_state, to_state=transition.to_state,
-           data={"public_value": record.public_value})
+    started = apply_transition(model=InspectionPlan, pk=locked.pk, transition="start_draw", actor=actor,
+                               check_permission=actor is not None, data={"public_value": record.public_value}).obj
+    started.draw_progress = 0
+    started.draw_message = ""
+    started.save(update_fields=["draw_progress", "draw_message"])
     transaction.on_commit(lambda: queue_draw(locked.pk))
-    return transition.obj
+    return started
 
 
 def start_due_draws(*, now=None) -> list[str]:
@@ -253,14 +244,12 @@ def execute_draw(*, plan_id: int, now=None) -> str:
 
 @transaction.atomic
 def _fail(plan_id: int, message: str, target_id: str, *, now=None, result_json: str = "") -> None:
-    transition = apply_transition(model=InspectionPlan, pk=plan_id, transition="fail_draw", actor=None,
-                                  check_permission=False)
-    plan = transition.obj
+    plan = apply_transition(model=InspectionPlan, pk=plan_id, transition="fail_draw", actor=None,
+                            check_permission=False, action="draw_failed", note=message,
+                            data={"target_id": target_id}).obj
     plan.draw_message = message
     plan.save(update_fields=["draw_message"])
     _reveal(plan, drawn_at=now or timezone.now(), **({"result_json": result_json} if result_json else {}))
-    _event(plan, None, "draw_failed", from_state=transition.from_state, to_state=transition.to_state,
-           note=message, data={"target_id": target_id})
 
 
 def _reveal(plan: InspectionPlan, **values) -> None:
@@ -282,9 +271,9 @@ def _target_lookup(ids: list[str]) -> dict[str, InspectionTarget]:
 
 @transaction.atomic
 def _store_result(plan_id: int, result: algorithm.DrawResult, *, now=None) -> None:
-    transition = apply_transition(model=InspectionPlan, pk=plan_id, transition="finish_draw", actor=None,
-                                  check_permission=False)
-    plan = transition.obj
+    plan = apply_transition(model=InspectionPlan, pk=plan_id, transition="finish_draw", actor=None,
+                            check_permission=False, action="draw_finished",
+                            data={"seed": result.seed, "selected": len(result.selected)}).obj
     targets = _target_lookup([s.target_id for s in result.selected])
     inspectors = {i.certificate_no: i for i in Inspector.objects.filter(
         certificate_no__in={c for s in result.selected for c in s.inspectors})}
@@ -302,5 +291,3 @@ def _store_result(plan_id: int, result: algorithm.DrawResult, *, now=None) -> No
     _reveal(plan, drawn_at=now or timezone.now(), result_json=algorithm.canonical_json(result.as_dict()).decode("utf-8"))
     plan.draw_progress = 100
     plan.save(update_fields=["draw_progress"])
-    _event(plan, None, "draw_finished", from_state=transition.from_state, to_state=transition.to_state,
-           data={"seed": result.seed, "selected": len(result.selected)})

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from inspections import rules
 from inspections.models import DrawRecord, InspectionPlan, PlanState
-from inspections.services.plans import _event
+from portal.audit import record_event
 from portal.errors import ActionNotAllowed, DomainError
 
 
@@ -62,5 +62,5 @@ def enter_public_value(*, plan: InspectionPlan, actor, value: str, now=None) -> 
     record.public_value, record.public_value_entered_by, record.public_value_entered_at = value, actor, now
     record.full_clean()
     record.save(update_fields=["public_value", "public_value_entered_by", "public_value_entered_at"])
-    _event(locked, actor, "enter_public_value", data={"public_value": value, "source": locked.public_value_source})
+    record_event(locked, "enter_public_value", actor=actor, data={"public_value": value, "source": locked.public_value_source})
     return record

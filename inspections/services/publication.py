@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from directory.calendar import WorkingCalendar
 from directory.roles import INSPECTION_MANAGER, OFFICE_SUPERVISOR
 from inspections.models import Inspection, InspectionEvent, InspectionState, InspectionTarget, Outcome
-from inspections.services.inspections import _transition, record_event
+from inspections.services.inspections import _transition
 from notifications import services as notifications
+from portal.audit import record_event
 from publicity.models import Disclosure
 from publicity.services import preview_redaction, publish_disclosure
 
@@ -111,7 +112,7 @@ def send_publication_reminders(*, today: dt.date | None = None) -> dict:
                 "ref": inspection.reference, "target": inspection.target.name, "due": due.isoformat()}
             notifications.notify_users({*team, *_managers(), *_supervisors()}, subject=subject, body=body,
                                        dedupe_key=key, sms=True)
-            record_event(inspection, None, "overdue", note=body, data={"key": key})
+            record_event(inspection, "overdue", note=body, data={"key": key})
             counts["overdue"] += 1
         elif calendar.workdays_between(today, due) <= REMIND_WORKDAYS_BEFORE:
             key = f"inspections:remind:{inspection.pk}:{due.isoformat()}"
@@ -122,6 +123,6 @@ def send_publication_reminders(*, today: dt.date | None = None) -> dict:
             body = _("The result of inspection %(ref)s (%(target)s) must be published by %(due)s.") % {
                 "ref": inspection.reference, "target": inspection.target.name, "due": due.isoformat()}
             notifications.notify_users({*team, *_managers()}, subject=subject, body=body, dedupe_key=key)
-            record_event(inspection, None, "reminder", note=body, data={"key": key})
+            record_event(inspection, "reminder", note=body, data={"key": key})
             counts["reminded"] += 1
     return counts

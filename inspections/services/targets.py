@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from directory.models import MarketEntity, TradingProject
 from inspections.models import InspectionTarget, RiskGrade, TargetEvent
+from portal.audit import record_event
 from portal.errors import DomainError
 
 HIGHER_RISK = {RiskGrade.A: RiskGrade.B, RiskGrade.B: RiskGrade.C, RiskGrade.C: RiskGrade.D, RiskGrade.D: RiskGrade.D}
@@ -45,8 +46,8 @@ def change_grade(*, target: InspectionTarget, grade: str, actor, reason: str, so
     locked.risk_grade = grade
     locked.full_clean()
     locked.save(update_fields=["risk_grade"])
-    TargetEvent.objects.create(target=locked, actor=actor, action="grade_changed", from_state=previous,
-                               to_state=grade, note=reason, data={"source": source})
+    record_event(locked, "grade_changed", actor=actor, from_state=previous, to_state=grade, note=reason,
+                 data={"source": source})
     return locked
 
 

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
@@ -6,7 +5,7 @@ from django_fsm import FSMField, transition
 from directory.models import Bid, Department, MarketEntity, TradingProject
 from monitoring.models.choices import OPEN_LEAD_STATES, LeadState, Screen
 from monitoring.models.runs import ScreenRun
-from portal.audit import AppendOnlyModel, append_only_triggers
+from portal.audit import AuditEvent, append_only_triggers
 
 # Transition permission (Meta.permissions below); roles get it in monitoring/roles.py.
 HANDLE_LEAD = "monitoring.handle_lead"
@@ -77,26 +76,16 @@ class Lead(models.Model):
         pass
 
 
-class LeadEvent(AppendOnlyModel):
+class LeadEvent(AuditEvent):
     """Append-only history of a lead: found, evidence grown, reviewed, dismissed, converted, risk raised."""
+
+    subject_field = "lead"
 
     lead = models.ForeignKey(Lead, models.PROTECT, related_name="events", verbose_name=_("lead"))
     run = models.ForeignKey(ScreenRun, models.SET_NULL, null=True, blank=True, related_name="+",
                             verbose_name=_("screen run"))
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+",
-                              verbose_name=_("actor"))
-    action = models.CharField(_("action"), max_length=40)
-    from_state = models.CharField(_("from state"), max_length=30, blank=True)
-    to_state = models.CharField(_("to state"), max_length=30, blank=True)
-    note = models.TextField(_("note"), blank=True)
-    data = models.JSONField(_("data"), default=dict, blank=True)
-    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
 
-    class Meta:
-        ordering = ["created_at", "id"]
+    class Meta(AuditEvent.Meta):
         verbose_name = _("lead event")
         verbose_name_plural = _("lead events")
         triggers = append_only_triggers("monitoring_leadevent")
-
-    def __str__(self):
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"

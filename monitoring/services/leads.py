@@ -18,6 +18,7 @@ from inspections.services import targets as target_services
 from monitoring import selectors
 from monitoring.models import Lead, LeadEvent, ScreenRun
 from monitoring.screens.base import Finding
+from portal.audit import build_event
 from portal.errors import ActionNotAllowed, DomainError, PermissionRefused
 from portal.workflow import apply_transition
 
@@ -80,10 +81,10 @@ def record_findings(*, run: ScreenRun | None, findings: list[Finding]) -> dict[s
     for start in range(0, len(unchanged), CHUNK):
         Lead.objects.filter(pk__in=unchanged[start:start + CHUNK]).update(last_run=run)
     _link_subjects([(lead, f) for lead, f in new] + [(lead, f) for lead, f, _p in changed])
-    events = [LeadEvent(lead=lead, run=run, action="found", to_state=lead.state, note=lead.summary,
-                        data={"score": str(lead.score)}) for lead, _f in new]
-    events += [LeadEvent(lead=lead, run=run, action="evidence_updated", note=lead.summary,
-                         data={"previous": previous, "score": str(lead.score)}) for lead, _f, previous in changed]
+    events = [build_event(LeadEvent, lead=lead, run=run, action="found", to_state=lead.state, note=lead.summary,
+                          data={"score": str(lead.score)}) for lead, _f in new]
+    events += [build_event(LeadEvent, lead=lead, run=run, action="evidence_updated", note=lead.summary,
+                           data={"previous": previous, "score": str(lead.score)}) for lead, _f, previous in changed]
     LeadEvent.objects.bulk_create(events, batch_size=CHUNK)
     for lead, _f in new:
         counts[lead.screen]["created"] += 1
@@ -99,11 +100,8 @@ def _visible(lead: Lead, actor) -> None:
 
 def _transition(*, lead: Lead, actor, name: str, expected_version, note: str = "", data=None, arguments=None):
     _visible(lead, actor)
-    result = apply_transition(model=Lead, pk=lead.pk, transition=name, actor=actor,
-                              expected_version=expected_version, arguments=arguments)
-    LeadEvent.objects.create(lead=result.obj, actor=actor, action=name, from_state=result.from_state,
-                             to_state=result.to_state, note=note, data=data or {})
-    return result.obj
+    return apply_transition(model=Lead, pk=lead.pk, transition=name, actor=actor, expected_version=expected_version,
+                            arguments=arguments, note=note, data=data).obj
 
 
 @transaction.atomic

@@ -9,10 +9,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.audit import record_event
 from portal.errors import ActionNotAllowed
 from portal.workflow import advance_version, apply_transition
 from publicity import windows
-from publicity.models import Disclosure, DisclosureEvent
+from publicity.models import Disclosure
 from publicity.redaction import mask_name, redact
 from publicity.search_index import search_tokens
 
@@ -134,10 +135,10 @@ def publish_disclosure(
             return existing
         advance_version(disclosure)
         disclosure.save()
-        _record(disclosure, "revised", actor=actor, note=", ".join(changed))
+        record_event(disclosure, "revised", actor=actor, note=", ".join(changed))
         return disclosure
     disclosure.save()
-    _record(disclosure, "published", actor=actor, to_state=disclosure.state)
+    record_event(disclosure, "published", actor=actor)
     return disclosure
 
 
@@ -166,22 +167,15 @@ def mask_entity_name(entity) -> str:
     return mask_name(entity.name) if entity.entity_type == entity.Type.EXPERT else entity.name
 
 
-def _record(disclosure, action, *, actor, note="", from_state="", to_state=""):
-    DisclosureEvent.objects.create(disclosure=disclosure, action=action, actor=actor, note=note,
-                                   from_state=from_state, to_state=to_state or disclosure.state)
-
-
 @transaction.atomic
 def withdraw_disclosure(*, disclosure_id: int, actor, reason: str, expected_version: int | None = None) -> Disclosure:
     """Take a disclosure off the public site (e.g. the decision was revoked on review)."""
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Give the reason for withdrawing the disclosure.")})
-    result = apply_transition(model=Disclosure, pk=disclosure_id, transition="withdraw", actor=actor,
-                              expected_version=expected_version, arguments={"reason": reason})
-    _record(result.obj, "withdrawn", actor=actor, note=reason, from_state=result.from_state,
-            to_state=result.to_state)
-    return result.obj
+    return apply_transition(model=Disclosure, pk=disclosure_id, transition="withdraw", actor=actor,
+                            expected_version=expected_version, arguments={"reason": reason},
+                            action="withdrawn", note=reason).obj
 
 
 @transaction.atomic
@@ -203,8 +197,6 @@ def remove_after_credit_repair(*, disclosure_id: int, actor, reason: str, repair
             _("The minimum publication period runs until %(date)s; the record cannot be removed before.")
             % {"date": earliest.isoformat()}
         )
-    result = apply_transition(model=Disclosure, pk=disclosure_id, transition="remove_after_repair", actor=actor,
-                              expected_version=expected_version, arguments={"reason": reason})
-    _record(result.obj, "repaired", actor=actor, note=f"{repaired_on.isoformat()}: {reason}",
-            from_state=result.from_state, to_state=result.to_state)
-    return result.obj
+    return apply_transition(model=Disclosure, pk=disclosure_id, transition="remove_after_repair", actor=actor,
+                            expected_version=expected_version, arguments={"reason": reason},
+                            action="repaired", note=f"{repaired_on.isoformat()}: {reason}").obj

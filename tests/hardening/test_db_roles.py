@@ -96,8 +96,8 @@ def test_runtime_role_runs_the_application(roles_in_database):
     table = CaseEvent._meta.db_table
     assert refused_as(runtime, f"SELECT count(*) FROM {table}",
                       f"INSERT INTO {table} (case_id, actor_label, action, from_state, to_state, note, public_note, "
-                      f"is_public, data, created_at) SELECT case_id, 'x', 'internal_note', '', to_state, 'n', '', "
-                      f"false, '{{}}', now() FROM {table} WHERE id = {event.pk}",
+                      f"is_public, data, request_id, created_at) SELECT case_id, 'x', 'internal_note', '', to_state, "
+                      f"'n', '', false, '{{}}', '', now() FROM {table} WHERE id = {event.pk}",
                       f"UPDATE cases_case SET title = title WHERE id = {case.pk}",
                       "DELETE FROM django_session") is None
 

@@ -29,7 +29,7 @@ def current_code(device) -> str:
 
 
 def actions(user) -> list[str]:
-    return list(AccountEvent.objects.filter(user=user).order_by("at", "pk").values_list("action", flat=True))
+    return list(AccountEvent.objects.filter(user=user).order_by("created_at", "pk").values_list("action", flat=True))
 
 
 @pytest.fixture
@@ -131,7 +131,7 @@ def test_sign_in_asks_for_the_code_and_audits_everything(client, handler, settin
     assert AccountEvent.objects.filter(action="login_failed", username="handler2fa").exists()
     assert actions(handler) == ["login", "otp_failed", "otp_verified", "logout"]
     event = AccountEvent.objects.filter(user=handler, action="login").get()
-    assert event.ip_address == "127.0.0.1"
+    assert event.client_address == "127.0.0.1" and event.request_id
 
 
 def test_a_backup_code_works_once(client, handler):

@@ -18,7 +18,6 @@ from cases.public.forms import ComplaintForm, ReportForm, SuggestionForm
 from cases.public.presenters import deadline_rows
 from cases.public.views.common import add_service_errors
 from portal.errors import DomainError
-from portal.http import client_ip
 
 
 class StartView(TemplateView):
@@ -61,7 +60,7 @@ class IntakeView(View):
         try:
             submitted = services.submit_case(
                 kind=self.kind, channel=Channel.ONLINE, actor=user, filer_user=filer_user,
-                attachments=form.attachments, ip_address=client_ip(request), **kwargs,
+                attachments=form.attachments, **kwargs,
             )
         except ValidationError as error:
             add_service_errors(form, error)

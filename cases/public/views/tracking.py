@@ -19,7 +19,6 @@ from cases.public.forms import RatingForm, SupplementForm, TrackForm, Withdrawal
 from cases.public.presenters import deadline_rows, state_explanation
 from cases.public.views.common import add_service_errors
 from portal.errors import DomainError, StaleObject
-from portal.http import client_ip
 
 WRONG_PAIR = gettext_lazy("The case number and access code do not match. Check both on your receipt and try again.")
 
@@ -123,7 +122,7 @@ def _filer_action(action: str):
 
 def _common(case, request):
     return {"case_id": case.pk, "filer_user": filer_user_for(request, case), "access_proven": is_proven(request, case),
-            "expected_version": _posted_version(request), "ip_address": client_ip(request)}
+            "expected_version": _posted_version(request)}
 
 
 def _posted_version(request):

@@ -163,7 +163,8 @@ class Command(BaseCommand):
             cursor.execute(f"INSERT INTO cases_case ({', '.join(columns)}) "  # noqa: S608
                            f"SELECT {', '.join(expressions)} FROM generate_series(1, {n}) AS g")
             event = ("INSERT INTO cases_caseevent (case_id, action, from_state, to_state, actor_label, note, public_note, "
-                     "is_public, data, created_at) SELECT id, %s, %s, %s, 'benchmark', '', '', false, '{{}}'::jsonb, {when} "
+                     "is_public, data, request_id, created_at) "
+                     "SELECT id, %s, %s, %s, 'benchmark', '', '', false, '{{}}'::jsonb, '', {when} "
                      "FROM cases_case WHERE {where}")
             cursor.execute(event.format(when="received_at + interval '1 day'", where="state = 'rejected'"),
                            ["rejected", "submitted", "rejected"])

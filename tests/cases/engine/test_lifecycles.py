@@ -7,6 +7,7 @@ import pytest
 
 from cases import selectors, services
 from cases.models import Case, Measure, Outcome, PausedInterval, Satisfaction, State
+from portal.request_context import RequestContext, serving
 from tests.factories.cases import CaseFactory, at, organisation_filer, procurement_project
 from tests.factories.directory import TradingProjectFactory
 
@@ -24,20 +25,20 @@ def actions(case):
 
 
 def test_tendering_complaint_from_filing_to_closure(team):
-    with at(D(2026, 3, 2)):
+    with at(D(2026, 3, 2)), serving(RequestContext(client_address="203.0.113.5", request_id="req-1")):
         submitted = services.submit_case(
             kind="complaint", channel="online", filer_user=team.citizen, **organisation_filer(),
             filer_phone="13800002222", filer_email="legal@hongda.example.cn", project=TradingProjectFactory(), project_text="西湖区道路改造工程",
             matter_type="evaluation_result", title="对西湖区道路改造工程中标候选人公示的投诉",
             facts="第一中标候选人项目经理同时在其他在建项目任职，不满足招标文件要求。", requests="请求取消其中标候选人资格。",
             knew_on=D(2026, 2, 26), objection_raised_on=D(2026, 2, 27), objection_reply="招标人答复维持原结果。",
-            objection_replied_on=D(2026, 3, 1), ip_address="203.0.113.5",
+            objection_replied_on=D(2026, 3, 1),
         )
     case, code = submitted.case, submitted.access_code
     assert case.number == "TS2026000001" and len(code) == 12
     assert selectors.find_case_by_access_code(case.number, code) == case
     assert selectors.find_case_by_access_code(case.number, code[:-1] + ("0" if code[-1] != "0" else "1")) is None
-    assert case.events.get().ip_address == "203.0.113.5"
+    assert (case.events.get().client_address, case.events.get().request_id) == ("203.0.113.5", "req-1")
     with at(D(2026, 3, 3)):
         case = services.accept(case_id=case.pk, actor=team.intake, note="符合受理条件", expected_version=0)
         case = services.assign(case_id=case.pk, actor=team.intake, department=team.department, handler=team.grid_handler)
