@@ -5,7 +5,8 @@ import pytest
 from captcha.models import CaptchaStore
 from django.urls import reverse
 
-from cases.models import Case, Kind, Notification
+from cases.models import Case, Kind
+from notifications.models import Notification
 from tests.cases.public.test_intake import report_data
 from tests.factories.cases import CaseFactory
 from tests.query_budget import statements
