@@ -9,6 +9,7 @@ import tablib
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from directory.models import MarketEntity, TradingProject
 from monitoring.models import Lead
@@ -41,7 +42,7 @@ def export_leads(leads: QuerySet[Lead], fmt: str) -> bytes:
         return json.dumps(records, ensure_ascii=False, indent=1).encode()
     dataset = tablib.Dataset(headers=[
         _("Lead"), _("Screen code"), _("Score"), _("State"), _("Department"), _("Firms (credit codes)"),
-        _("Tenders (project codes)"), _("Case"), _("Found at"), _("Why it was flagged"), _("Evidence")])
+        _("Tenders (project codes)"), _("Case"), _("Found at"), _("Why it was flagged"), pgettext("lead", "Evidence")])
     for r in records:
         dataset.append([r["id"], r["screen"], r["score"], r["state"], r["department"], " ".join(r["entity_codes"]),
                         " ".join(r["project_codes"]), r["case_number"], r["found_at"], r["summary"],

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from directory.models import Department
 from monitoring.models import TradingImport
@@ -12,7 +13,7 @@ class TradingImportForm(forms.Form):
                     "entities, relations, projects, bids or awards in the directory's import format."),
         widget=forms.ClearableFileInput(attrs={"accept": ".json,.csv,.xlsx"}),
     )
-    kind = forms.ChoiceField(label=_("Content"), choices=TradingImport.Kind.choices, initial=TradingImport.Kind.AUTO)
+    kind = forms.ChoiceField(label=pgettext_lazy("import content", "Content"), choices=TradingImport.Kind.choices, initial=TradingImport.Kind.AUTO)
     mode = forms.ChoiceField(label=_("If some rows are wrong"), choices=TradingImport.Mode.choices,
                              initial=TradingImport.Mode.ALL_OR_NOTHING, widget=forms.RadioSelect)
     default_department = forms.ModelChoiceField(

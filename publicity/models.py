@@ -160,7 +160,7 @@ class DisclosureEvent(AuditEvent):
         triggers = append_only_triggers("disclosure_event")
 
     ACTION_LABELS = {
-        "published": _("Published"),
+        "published": pgettext_lazy("disclosure action", "Published"),
         "revised": _("Revised"),
         "withdrawn": _("Withdrawn"),
         "repaired": _("Removed after credit repair"),

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from directory.models import Department
 from portal.widgets import IsoDateInput
@@ -17,19 +18,19 @@ MAX_CUSTOM_DAYS = 3 * 366
 class PeriodForm(forms.Form):
     """The dashboard's period picker (a GET form: every view of the dashboard has a URL)."""
 
-    kind = forms.ChoiceField(label=_("Period"), choices=[(QUARTER, _("Quarter")), (YEAR, _("Year")),
+    kind = forms.ChoiceField(label=pgettext_lazy("statistics", "Period"), choices=[(QUARTER, _("Quarter")), (YEAR, _("Year")),
                                                          (CUSTOM, _("Custom dates"))], initial=QUARTER)
     year = forms.IntegerField(label=_("Year"), min_value=2004, max_value=2100, required=False)
     quarter = forms.TypedChoiceField(label=_("Quarter"), coerce=int, required=False,
                                      choices=[(q, _("Q%(n)s") % {"n": q}) for q in (1, 2, 3, 4)])
-    first = forms.DateField(label=_("From"), required=False, widget=IsoDateInput())
-    last = forms.DateField(label=_("To"), required=False, widget=IsoDateInput())
+    first = forms.DateField(label=pgettext_lazy("date range", "From"), required=False, widget=IsoDateInput())
+    last = forms.DateField(label=pgettext_lazy("date range", "To"), required=False, widget=IsoDateInput())
     department = forms.ModelChoiceField(
         label=_("Department"), required=False, empty_label=_("All departments"),
         queryset=Department.objects.filter(kind=Department.Kind.SUPERVISING).order_by("code"),
     )
     source = forms.ChoiceField(label=_("Figures"), required=False, initial=LIVE,
-                               choices=[(LIVE, _("Live")), (PUBLISHED, _("As published"))])
+                               choices=[(LIVE, pgettext_lazy("figures source", "Live")), (PUBLISHED, _("As published"))])
 
     @staticmethod
     def default_data(today: dt.date | None = None) -> dict:

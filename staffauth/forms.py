@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms.auth import LoginForm
 
 from staffauth.policy import TWO_FACTOR_GROUPS
@@ -18,7 +19,7 @@ class StaffLoginForm(LoginForm):
 
 class TokenForm(forms.Form):
     token = forms.CharField(
-        label=_("Code"), max_length=16, strip=True,
+        label=pgettext_lazy("second factor", "Code"), max_length=16, strip=True,
         help_text=_("The 6-digit code from your authenticator app, or one of your backup codes."),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}),
     )

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cases.models import Channel, FilerType, Kind, MatterType
 from directory.models import Department, MarketEntity, TradingProject
@@ -67,7 +68,7 @@ class StaffIntakeForm(forms.Form):
         label=_("Keep the filer's identity confidential"), required=False,
         help_text=_("Departments will not see who filed it."),
     )
-    filer_name = forms.CharField(label=_("Name"), required=False, max_length=100)
+    filer_name = forms.CharField(label=pgettext_lazy("filer", "Name"), required=False, max_length=100)
     filer_id_number = forms.CharField(label=_("ID number"), required=False, max_length=18)
     filer_credit_code = forms.CharField(label=_("Unified social credit code"), required=False, max_length=18)
     filer_legal_representative = forms.CharField(label=_("Legal representative"), required=False, max_length=50)

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from tablib import Dataset
 
 from cases import selectors, services
@@ -26,7 +27,7 @@ FORMATS = {
 
 class IdentityExportForm(forms.Form):
     reason = forms.CharField(label=_("Reason for exporting the identities"), widget=forms.Textarea(attrs={"rows": 3}))
-    file_format = forms.ChoiceField(label=_("Format"), choices=[("xlsx", "xlsx"), ("csv", "csv")], initial="xlsx")
+    file_format = forms.ChoiceField(label=pgettext_lazy("export format", "Format"), choices=[("xlsx", "xlsx"), ("csv", "csv")], initial="xlsx")
 
 
 def queue_cases(request, queue_name):

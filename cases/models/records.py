@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cases.models.case import Case
 from cases.models.choices import DeadlineTrack, Kind
@@ -54,7 +55,7 @@ class Attachment(models.Model):
     case = models.ForeignKey(Case, models.CASCADE, related_name="attachments", verbose_name=_("case"))
     file = models.FileField(_("file"), upload_to=RandomFileName("cases"), storage=private_files)
     original_name = models.CharField(_("file name"), max_length=200)
-    content_type = models.CharField(_("content type"), max_length=100)
+    content_type = models.CharField(pgettext_lazy("attachment", "content type"), max_length=100)
     size = models.PositiveIntegerField(_("size (bytes)"))
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices, default=Purpose.EVIDENCE)
@@ -151,7 +152,7 @@ class ExtensionRequest(models.Model):
     )
     reason = models.TextField(_("reason"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("requested by"))
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=pgettext_lazy("deadline extension", "requested by"))
     requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("decided by"),

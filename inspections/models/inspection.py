@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_fsm import RETURN_VALUE, FSMField, transition
 
 from directory.models import Department
@@ -17,10 +18,10 @@ INSPECTION_PERMISSION_PUBLISH = "inspections.publish_inspection"
 
 class InspectionState(models.TextChoices):
     ASSIGNED = "assigned", _("Assigned")
-    IN_PROGRESS = "in_progress", _("In progress")
+    IN_PROGRESS = "in_progress", pgettext_lazy("inspection state", "In progress")
     RESULT_RECORDED = "result_recorded", _("Result recorded")
     RECTIFICATION_VERIFIED = "rectification_verified", _("Rectification verified")
-    PUBLISHED = "published", _("Published")
+    PUBLISHED = "published", pgettext_lazy("inspection state", "Published")
 
 
 class Outcome(models.TextChoices):
@@ -138,7 +139,7 @@ class InspectionAssignment(models.Model):
     inspection = models.ForeignKey(Inspection, models.CASCADE, related_name="assignments",
                                    verbose_name=_("inspection"))
     inspector = models.ForeignKey(Inspector, models.PROTECT, related_name="assignments", verbose_name=_("inspector"))
-    position = models.PositiveSmallIntegerField(_("position"))
+    position = models.PositiveSmallIntegerField(pgettext_lazy("ordering", "position"))
 
     class Meta:
         ordering = ["inspection", "position"]
@@ -154,10 +155,10 @@ class InspectionEvidence(models.Model):
     inspection = models.ForeignKey(Inspection, models.CASCADE, related_name="evidence", verbose_name=_("inspection"))
     file = models.FileField(_("file"), upload_to=RandomFileName("inspections"), storage=private_files)
     original_name = models.CharField(_("file name"), max_length=200)
-    content_type = models.CharField(_("content type"), max_length=100)
+    content_type = models.CharField(pgettext_lazy("attachment", "content type"), max_length=100)
     size = models.PositiveIntegerField(_("size (bytes)"))
     sha256 = models.CharField(_("SHA-256"), max_length=64)
-    description = models.CharField(_("description"), max_length=200, blank=True)
+    description = models.CharField(pgettext_lazy("attachment", "description"), max_length=200, blank=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
                                     related_name="+", verbose_name=_("uploaded by"))
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)

@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_fsm import FSMField, transition
 
 from directory.models import Department
@@ -23,7 +24,7 @@ class PlanState(models.TextChoices):
     DRAWING = "drawing", _("Drawing")
     DRAWN = "drawn", _("Drawn")
     FAILED = "failed", _("Draw failed")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("inspection plan state", "Cancelled")
 
 
 class InspectionPlan(models.Model):

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Screen(models.TextChoices):
@@ -21,9 +22,9 @@ class Screen(models.TextChoices):
 
 
 class LeadState(models.TextChoices):
-    NEW = "new", _("New")
+    NEW = "new", pgettext_lazy("lead state", "New")
     REVIEWING = "reviewing", _("Under review")
-    DISMISSED = "dismissed", _("Dismissed")
+    DISMISSED = "dismissed", pgettext_lazy("lead", "Dismissed")
     CONVERTED = "converted", _("Converted to a case")
     RISK_RAISED = "risk_raised", _("Risk grade raised")
 
@@ -42,4 +43,4 @@ class RunState(models.TextChoices):
     QUEUED = "queued", _("Queued")
     RUNNING = "running", _("Running")
     SUCCEEDED = "succeeded", _("Finished")
-    FAILED = "failed", _("Failed")
+    FAILED = "failed", pgettext_lazy("job run", "Failed")

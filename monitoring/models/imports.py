@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from directory.models import Department, TradingProject
 from monitoring.models.choices import RunState
@@ -56,8 +57,8 @@ class TradingImport(models.Model):
                                      related_name="+", verbose_name=_("uploaded by"))
     state = models.CharField(_("state"), max_length=20, choices=RunState.choices, default=RunState.QUEUED)
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
-    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    started_at = models.DateTimeField(pgettext_lazy("job run", "started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(pgettext_lazy("job run", "finished at"), null=True, blank=True)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     rows_done = models.PositiveIntegerField(_("rows read"), default=0)
     report = models.JSONField(_("report"), default=dict, blank=True)

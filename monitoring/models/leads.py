@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_fsm import FSMField, transition
 
 from directory.models import Bid, Department, MarketEntity, TradingProject
@@ -25,7 +26,7 @@ class Lead(models.Model):
     score = models.DecimalField(_("score"), max_digits=5, decimal_places=1, db_index=True,
                                 help_text=_("0–100; higher means stronger signs of collusion."))
     summary = models.TextField(_("why it was flagged"))
-    evidence = models.JSONField(_("evidence"), default=dict, blank=True)
+    evidence = models.JSONField(pgettext_lazy("lead", "evidence"), default=dict, blank=True)
     evidence_digest = models.CharField(max_length=64, editable=False)
     entities = models.ManyToManyField(MarketEntity, blank=True, related_name="leads", verbose_name=_("entities"))
     projects = models.ManyToManyField(TradingProject, blank=True, related_name="leads", verbose_name=_("projects"))

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from monitoring.models.choices import RunState, RunTrigger
 
@@ -11,11 +12,11 @@ class ScreenRun(models.Model):
 
     trigger = models.CharField(_("started by"), max_length=20, choices=RunTrigger.choices)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
-                                     related_name="+", verbose_name=_("requested by"))
+                                     related_name="+", verbose_name=pgettext_lazy("monitoring run", "requested by"))
     state = models.CharField(_("state"), max_length=20, choices=RunState.choices, default=RunState.QUEUED)
-    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
-    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    created_at = models.DateTimeField(pgettext_lazy("monitoring run", "requested at"), auto_now_add=True)
+    started_at = models.DateTimeField(pgettext_lazy("job run", "started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(pgettext_lazy("job run", "finished at"), null=True, blank=True)
     duration_seconds = models.FloatField(_("duration (s)"), null=True, blank=True)
     # Data extent: how much trading data the run looked at.
     project_count = models.PositiveIntegerField(_("tenders"), default=0)

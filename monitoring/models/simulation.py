@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class SimulatedTruth(models.Model):
@@ -12,11 +13,11 @@ class SimulatedTruth(models.Model):
         ENTITY = "entity", _("Firm")
 
     seed = models.BigIntegerField(_("seed"))
-    subject = models.CharField(_("subject"), max_length=10, choices=Subject.choices)
+    subject = models.CharField(pgettext_lazy("simulation subject", "subject"), max_length=10, choices=Subject.choices)
     code = models.CharField(_("code"), max_length=40)
     scheme = models.CharField(_("scheme"), max_length=40)
     is_collusive = models.BooleanField(_("collusive"))
-    group = models.CharField(_("group"), max_length=40, blank=True)
+    group = models.CharField(pgettext_lazy("bid-rigging group", "group"), max_length=40, blank=True)
 
     class Meta:
         ordering = ["seed", "subject", "code"]

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -47,7 +48,7 @@ EVIDENCE_LABELS = {
 HIDDEN_EVIDENCE = {"edges"}
 EVENT_LABELS = {
     "found": _("Found by a screen run"), "evidence_updated": _("Evidence updated by a screen run"),
-    "start_review": _("Review started"), "dismiss": _("Dismissed"), "convert": _("Converted to a case"),
+    "start_review": _("Review started"), "dismiss": pgettext_lazy("lead", "Dismissed"), "convert": _("Converted to a case"),
     "raise_risk": _("Risk grade raised"),
 }  # drawn as the network chart
 

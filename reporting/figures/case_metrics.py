@@ -80,7 +80,7 @@ for _channel in Channel:
     metric(f"received_channel_{_channel.value}", _channel.label)(_received_part(f"channel_{_channel.value}"))
 
 
-@metric("accepted", _("Accepted"))
+@metric("accepted", pgettext_lazy("case count", "Accepted"))
 def accepted(scope):
     return scope.cohort("accepted", Case.objects.all(), "accepted_at", n=Count("pk"))["n"]
 
@@ -98,17 +98,17 @@ def _events(scope) -> dict:
     )
 
 
-@metric("rejected", _("Not accepted"))
+@metric("rejected", pgettext_lazy("case count", "Not accepted"))
 def rejected(scope):
     return _events(scope)["rejected"]
 
 
-@metric("withdrawn", _("Withdrawn"))
+@metric("withdrawn", pgettext_lazy("case count", "Withdrawn"))
 def withdrawn(scope):
     return _events(scope)["withdrawn"]
 
 
-@metric("transferred", _("Transferred to another authority"))
+@metric("transferred", pgettext_lazy("case count", "Transferred to another authority"))
 def transferred(scope):
     return _events(scope)["transferred"]
 

@@ -162,42 +162,6 @@ def test_the_finder_catches_english():
 
 # --- the project's catalogues and Wagtail's --------------------------------------------------------
 
-# Collisions that predate issue 13, where our wording replaces Wagtail's in Wagtail's own screens.
-# Give each a translation context (pgettext) when its app is next touched; the list only shrinks.
-KNOWN_COLLISIONS = {
-    "cases": {
-        "Name",
-        "content type",
-        "requested by",
-        "Comment",
-        "Actions",
-        "Requested by",
-        "Timeline",
-        "Action",
-        "Log out",
-        "Format",
-    },
-    "cms": {"document", "Document", "Breadcrumb"},
-    "inspections": {"In progress", "Published", "content type", "description", "Cancelled", "History"},
-    "monitoring": {
-        "started at",
-        "finished at",
-        "New",
-        "requested by",
-        "subject",
-        "group",
-        "Content",
-        "Name",
-        "History",
-        "Started at",
-        "Edit",
-    },
-    "publicity": {"Published", "Action", "History", "Download CSV"},
-    "reporting": {"From", "To", "Live", "Show", "Published", "Breadcrumb"},
-    "staffauth": {"Code"},
-}
-
-
 def wagtail_translations() -> dict[tuple, set[str]]:
     root = Path(wagtail.__file__).parent
     translations: dict[tuple, set[str]] = {}
@@ -208,23 +172,45 @@ def wagtail_translations() -> dict[tuple, set[str]]:
     return translations
 
 
+def our_catalogues() -> list[tuple[str, Path]]:
+    """(owner, path) of every zh_Hans catalogue of the project: each app's and the project-wide one."""
+    catalogues = [
+        (path.parents[3].name, path)
+        for path in sorted(Path(settings.BASE_DIR).glob("*/locale/zh_Hans/LC_MESSAGES/django.po"))
+    ]
+    return catalogues + [("project", Path(p) / "zh_Hans/LC_MESSAGES/django.po") for p in settings.LOCALE_PATHS]
+
+
+def translated_entries(path: Path):
+    return [entry for entry in polib.pofile(str(path)) if entry.msgstr and not entry.obsolete]
+
+
 def test_our_catalogues_do_not_override_wagtails_translations():
+    # Django merges every catalogue into one: our wording for a msgid Wagtail translates would replace
+    # Wagtail's on Wagtail's own screens. A different meaning gets a translation context (pgettext).
     theirs = wagtail_translations()
-    overridden = []
-    catalogues = sorted(Path(settings.BASE_DIR).glob("*/locale/zh_Hans/LC_MESSAGES/django.po"))
-    catalogues += [Path(p) / "zh_Hans/LC_MESSAGES/django.po" for p in settings.LOCALE_PATHS]
-    for path in catalogues:
-        app = path.parents[3].name if path.parents[3] != Path(settings.BASE_DIR) else "project"
-        for entry in polib.pofile(str(path)):
-            key = (entry.msgctxt, entry.msgid)
-            if (
-                entry.msgstr
-                and key in theirs
-                and entry.msgstr not in theirs[key]
-                and entry.msgid not in KNOWN_COLLISIONS.get(app, set())
-            ):
-                overridden.append(f"{path}: {entry.msgid!r} → {entry.msgstr} (Wagtail: {', '.join(theirs[key])})")
+    overridden = [
+        f"{path}: {entry.msgid!r} → {entry.msgstr} (Wagtail: {', '.join(theirs[key])})"
+        for _owner, path in our_catalogues()
+        for entry in translated_entries(path)
+        if (key := (entry.msgctxt, entry.msgid)) in theirs and entry.msgstr not in theirs[key]
+    ]
     assert not overridden, "Give these a translation context (pgettext):\n" + "\n".join(overridden)
+
+
+def test_our_catalogues_agree_with_each_other():
+    # The same rule between our own apps: only one catalogue's wording can win site-wide.
+    wordings: dict[tuple, dict[str, list[str]]] = {}
+    for owner, path in our_catalogues():
+        for entry in translated_entries(path):
+            wordings.setdefault((entry.msgctxt, entry.msgid), {}).setdefault(entry.msgstr, []).append(owner)
+    disagreements = [
+        f"{msgid!r} (context {context!r}): "
+        + "; ".join(f"{msgstr} in {', '.join(owners)}" for msgstr, owners in by_wording.items())
+        for (context, msgid), by_wording in wordings.items()
+        if len(by_wording) > 1
+    ]
+    assert not disagreements, "Translated differently by two of our catalogues:\n" + "\n".join(disagreements)
 
 
 @pytest.mark.django_db

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cases.public.forms.fields import MultipleFileField
 from portal.public_forms import AccessibleForm
@@ -30,7 +31,7 @@ class RatingForm(AccessibleForm, forms.Form):
         coerce=lambda value: value == "yes",
         choices=[("yes", _("Satisfied")), ("no", _("Dissatisfied: ask for the case to be handled again"))],
     )
-    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+    comment = forms.CharField(label=pgettext_lazy("filer comment", "Comment"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
                               help_text=_("Required if you are dissatisfied: tell us what was not resolved."))
 
     def clean(self):
