@@ -93,6 +93,9 @@ def draft_the_plan(page, department, items, draw_at) -> None:
     page.fill("input[name=draw_at]", draw_at.strftime("%Y-%m-%dT%H:%M"))
     page.fill("input[name=publication_deadline]", (today + dt.timedelta(days=90)).isoformat())
     page.fill("input[name=public_value_source]", PUBLIC_VALUE_SOURCE)
+    # The value becomes public after the approval below and before the draw.
+    published_at = draw_at - dt.timedelta(minutes=1)
+    page.fill("input[name=public_value_published_at]", published_at.strftime("%Y-%m-%dT%H:%M"))
     page.check(f"input[name=departments][value='{department.pk}']")
     for item in items:
         page.check(f"input[name=items][value='{item.pk}']")
