@@ -28,97 +28,20 @@ from directory.credit_code import ALPHABET, check_character
 from directory.models import Award, Bid, Department, EntityRelation, MarketEntity, TradingProject
 from directory.models.market import normalize_relation_value
 from monitoring.models import SimulatedTruth
+from monitoring.simulation_names import (
+    BUYERS,
+    DISTRICTS,
+    FIRM_STEMS,
+    PROCUREMENT_TRADES,
+    TRADE_DEPARTMENTS,
+    TRADE_FIRMS,
+    TRADE_TENDERS,
+    TRADES,
+    firm_name,
+    person,
+    unique_person,
+)
 
-TRADES = [
-    "房建施工",
-    "市政道路",
-    "水利工程",
-    "园林绿化",
-    "医疗设备",
-    "信息化系统",
-    "办公家具",
-    "物业服务",
-    "交通设施",
-    "环境监测",
-]
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红文斌"
-# What the demo city would show: each line of business under the department that supervises it,
-# firms and buyers named as such. Names come from the firm's index, never from the random stream
-# (a seed must keep giving the same market, whatever the names).
-TRADE_DEPARTMENTS = {
-    "房建施工": "ZJ",
-    "市政道路": "ZJ",
-    "水利工程": "SL",
-    "园林绿化": "ZJ",
-    "医疗设备": "WJ",
-    "信息化系统": "CZ",
-    "办公家具": "CZ",
-    "物业服务": "CZ",
-    "交通设施": "JT",
-    "环境监测": "CZ",
-}
-PROCUREMENT_TRADES = {"医疗设备", "信息化系统", "办公家具", "物业服务", "环境监测"}
-TRADE_FIRMS = {
-    "房建施工": "建筑工程有限公司",
-    "市政道路": "市政工程有限公司",
-    "水利工程": "水利水电工程有限公司",
-    "园林绿化": "园林绿化工程有限公司",
-    "医疗设备": "医疗器械有限公司",
-    "信息化系统": "信息技术有限公司",
-    "办公家具": "家具制造有限公司",
-    "物业服务": "物业服务有限公司",
-    "交通设施": "交通设施工程有限公司",
-    "环境监测": "环境检测技术有限公司",
-}
-TRADE_TENDERS = {
-    "房建施工": "综合楼建设工程",
-    "市政道路": "道路提升改造工程",
-    "水利工程": "河道整治工程",
-    "园林绿化": "公园绿化提升工程",
-    "医疗设备": "医疗设备采购项目",
-    "信息化系统": "信息化系统建设项目",
-    "办公家具": "办公家具采购项目",
-    "物业服务": "物业管理服务采购项目",
-    "交通设施": "交通安全设施工程",
-    "环境监测": "环境监测服务采购项目",
-}
-BUYERS = {
-    "ZJ": "城市建设发展有限公司",
-    "SL": "水务建设管理有限公司",
-    "WJ": "人民医院",
-    "CZ": "机关事务服务中心",
-    "JT": "交通建设投资有限公司",
-}
-DISTRICTS = ["东城区", "西湖区", "南山区", "北江区", "高新区", "滨江区", "临平区", "钱塘区"]
-FIRM_STEMS = [
-    "宏达",
-    "鼎盛",
-    "华建",
-    "中联",
-    "恒信",
-    "永安",
-    "瑞丰",
-    "嘉禾",
-    "金桥",
-    "天成",
-    "博远",
-    "启航",
-    "振兴",
-    "润泽",
-    "长青",
-    "广厦",
-    "汇通",
-    "东方",
-    "新城",
-    "锦绣",
-    "兴业",
-    "泰和",
-    "卓越",
-    "荣昌",
-    "明远",
-    "信达",
-]
 BATCH = 5000
 COLLUDING = ("ring", "cover", "king", "shell")
 
@@ -150,31 +73,6 @@ def _code(seed: int, kind: str, index: int) -> str:
         body_index //= 31
     first17 = "91" + division + "".join(reversed(chars))
     return first17 + check_character(first17)
-
-
-def _person(rng: random.Random) -> str:
-    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.randint(1, 2)))
-
-
-def _unique_person(index: int) -> str:
-    """A three-character name no other simulated firm's representative has (up to 45,000 firms):
-    shared people are relations the screens look for, so honest firms must not share one by chance."""
-    return (
-        SURNAMES[index % len(SURNAMES)]
-        + GIVEN[(index // len(SURNAMES)) % len(GIVEN)]
-        + GIVEN[(index // (len(SURNAMES) * len(GIVEN))) % len(GIVEN)]
-    )
-
-
-def _firm_name(index: int, suffix: str) -> str:
-    """Unique per index: district × stem, then a round number once every pair is used."""
-    pairs = len(DISTRICTS) * len(FIRM_STEMS)
-    place, stem, round_ = (
-        DISTRICTS[index % len(DISTRICTS)][:2],
-        FIRM_STEMS[(index // len(DISTRICTS)) % len(FIRM_STEMS)],
-        index // pairs,
-    )
-    return f"{place}{stem}{round_ + 1 if round_ else ''}{suffix}"
 
 
 def _trade(trade: int) -> str:
@@ -402,17 +300,17 @@ def _write_firms(market: Market, rng: random.Random, departments) -> None:
         entities.append(
             MarketEntity(
                 code=firm.code,
-                name=_firm_name(firm.index, TRADE_FIRMS[_trade(firm.trade)]),
+                name=firm_name(firm.index, TRADE_FIRMS[_trade(firm.trade)]),
                 entity_type=MarketEntity.Type.BIDDER,
                 department=_department_of(firm.trade, departments),
                 industry=_trade(firm.trade),
             )
         )
-        _person(rng)  # drawn only to keep each seed's stream; the name comes from the index
+        person(rng)  # drawn only to keep each seed's stream; the name comes from the index
         phone = f"1{rng.randint(3, 9)}{rng.randint(100000000, 999999999)}"
         street = FIRM_STEMS[firm.index % len(FIRM_STEMS)]
         own = {
-            EntityRelation.Kind.LEGAL_REPRESENTATIVE: _unique_person(firm.index),
+            EntityRelation.Kind.LEGAL_REPRESENTATIVE: unique_person(firm.index),
             EntityRelation.Kind.PHONE: phone,
             EntityRelation.Kind.ADDRESS: f"{DISTRICTS[firm.trade % len(DISTRICTS)]}{street}路{firm.index + 1}号"
             f"{rng.randint(1, 999)}室",
@@ -467,7 +365,7 @@ def _write_buyers(seed, departments, count):
     agencies = [
         MarketEntity(
             code=_code(seed, "agency", i),
-            name=_firm_name(i + 7, "招标代理有限公司"),
+            name=firm_name(i + 7, "招标代理有限公司"),
             entity_type=MarketEntity.Type.AGENCY,
         )
         for i in range(max(2, count // 3))
