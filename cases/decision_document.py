@@ -142,7 +142,14 @@ def refuse_fetching(url, *args, **kwargs):
     raise ValueError(f"decision PDFs load no external resources ({url})")
 
 
+class PdfUnavailable(RuntimeError):
+    """This server lacks the system libraries WeasyPrint needs (Pango)."""
+
+
 def render_pdf(document: DecisionDocument, *, identity: dict | None) -> bytes:
-    from weasyprint import HTML
+    try:
+        from weasyprint import HTML
+    except OSError as exc:  # WeasyPrint loads Pango when imported
+        raise PdfUnavailable(str(exc)) from exc
 
     return HTML(string=render_html(document, identity=identity), url_fetcher=refuse_fetching).write_pdf()

@@ -88,6 +88,20 @@ def test_printable_page_and_pdf_carry_the_number_and_the_law(team, client_for):
     assert reverse("cases_decision_pdf", args=[case.pk]) in detail and number in detail
 
 
+def test_a_server_without_pango_sends_staff_to_the_printable_page(team, client_for, monkeypatch):
+    from cases import decision_document
+
+    def no_pango(*args, **kwargs):
+        raise decision_document.PdfUnavailable("cannot load library 'libpango-1.0-0'")
+
+    case = decided_complaint(team, client_for)
+    monkeypatch.setattr(decision_document, "render_pdf", no_pango)
+    client = client_for(team.handler)
+    response = client.get(reverse("cases_decision_pdf", args=[case.pk]), follow=True)
+    assert response.status_code == 200
+    assert "本服务器无法生成 PDF" in response.content.decode()
+
+
 def test_draft_under_review_is_marked_and_unnumbered(team, client_for):
     case = case_in_state(team, State.UNDER_REVIEW)
     html = client_for(team.head).get(reverse("cases_decision", args=[case.pk])).content.decode()
