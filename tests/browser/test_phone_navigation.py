@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "locale": "zh-CN"}
 SECTIONS = ["新闻动态", "政策法规", "以案促改", "办事指南", "信息公开"]
 # Home, the sections, then the two online services the menu always offers.
-ENTRIES = ["首页", *SECTIONS, "提交投诉", "案件查询"]
+ENTRIES = ["首页", *SECTIONS, "我要投诉", "案件查询"]
 
 
 @pytest.fixture

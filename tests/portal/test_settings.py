@@ -8,7 +8,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def run_manage(*args, **env):
     clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS",
-                                                             "SECURE_SSL_REDIRECT", "SECURE_COOKIES", "DEMO_MODE"}}
+                                                             "SECURE_SSL_REDIRECT", "SECURE_COOKIES", "DEMO_MODE",
+                                                             "DJANGO_ALLOW_ASYNC_UNSAFE"}}  # set by browser tests
     clean.update(env, DJANGO_SETTINGS_MODULE="portal.settings")
     return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120)
 
