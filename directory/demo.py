@@ -13,6 +13,7 @@ from directory import roles
 from directory.identifiers import CREDIT_CODE_ALPHABET as ALPHABET
 from directory.identifiers import credit_code_check_character as check_character
 from directory.models import Award, Bid, Department, EntityRelation, Grid, MarketEntity, StaffProfile, TradingProject
+from directory.names import DISTRICTS, FIRM_STEMS
 from directory.services import create_account, create_staff_member
 
 DEPARTMENTS = [
@@ -29,35 +30,10 @@ DEPARTMENTS = [
     ("GA", "市公安局", "公安局", Department.Kind.OUTSIDE_BODY, ""),
     ("SJ", "市审计局", "审计局", Department.Kind.OUTSIDE_BODY, ""),
 ]
-AREAS = ["东城区", "西湖区", "南山区", "北江区", "高新区"]
+AREAS = DISTRICTS[:5]
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志强海燕春梅文斌宇浩"
-NAME_STEMS = [
-    "宏达",
-    "鼎盛",
-    "华建",
-    "中联",
-    "恒信",
-    "永安",
-    "瑞丰",
-    "嘉禾",
-    "金桥",
-    "天成",
-    "博远",
-    "启航",
-    "振兴",
-    "润泽",
-    "长青",
-    "广厦",
-    "汇通",
-    "东方",
-    "新城",
-    "锦绣",
-    "兴业",
-    "泰和",
-    "卓越",
-    "荣昌",
-]
+NAME_STEMS = FIRM_STEMS[:24]
 PLACE_PREFIXES = ["浙", "杭", "钱塘", "江南", "之江", "临安"]
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import random
 
+from directory.names import DISTRICTS, FIRM_STEMS
+
 TRADES = [
     "房建施工",
     "市政道路",
@@ -66,37 +68,6 @@ BUYERS = {
     "CZ": "机关事务服务中心",
     "JT": "交通建设投资有限公司",
 }
-DISTRICTS = ["东城区", "西湖区", "南山区", "北江区", "高新区", "滨江区", "临平区", "钱塘区"]
-FIRM_STEMS = [
-    "宏达",
-    "鼎盛",
-    "华建",
-    "中联",
-    "恒信",
-    "永安",
-    "瑞丰",
-    "嘉禾",
-    "金桥",
-    "天成",
-    "博远",
-    "启航",
-    "振兴",
-    "润泽",
-    "长青",
-    "广厦",
-    "汇通",
-    "东方",
-    "新城",
-    "锦绣",
-    "兴业",
-    "泰和",
-    "卓越",
-    "荣昌",
-    "明远",
-    "信达",
-]
-
-
 def person(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.randint(1, 2)))
 
