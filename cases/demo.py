@@ -11,61 +11,13 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from cases import deadlines, services
+from cases.demo_texts import COMPLAINTS, REPORTS, SUGGESTIONS
 from cases.models import Case, Kind, Measure, Outcome, PausedInterval, State
 from directory.calendar import WorkingCalendar
 from directory.models import Department, MarketEntity, TradingProject
 from notifications.selectors import latest_notification_id
 from notifications.services import mark_pending_as_sent
 
-COMPLAINTS = [
-    (
-        "evaluation_result",
-        "对{p}评标结果的投诉",
-        "我公司参加了{p}的投标。评标委员会对我公司技术标打分明显偏低，且未按招标文件第三章评标办法对业绩加分，"
-        "第一中标候选人{r}的项目经理同时在其他在建项目任职。",
-        "请求责令重新评标，取消{r}的中标候选人资格。",
-    ),
-    (
-        "tender_documents",
-        "对{p}招标文件设置不合理条件的投诉",
-        "{p}招标文件要求投标人具有本市同类项目业绩，属于以不合理条件限制、排斥潜在投标人。",
-        "请求责令修改招标文件并顺延投标截止时间。",
-    ),
-    (
-        "bid_opening",
-        "对{p}开标过程的投诉",
-        "开标时招标代理机构未当众检查投标文件密封情况，且唱标价格与投标文件不一致。",
-        "请求调查开标过程并依法处理。",
-    ),
-    (
-        "expert_conduct",
-        "对{p}评标专家行为的投诉",
-        "评标专家在评标过程中多次离场接打电话，并明显倾向{r}。",
-        "请求调查评标专家行为，必要时重新评标。",
-    ),
-    (
-        "award_result",
-        "对{p}中标结果的投诉",
-        "中标人{r}提供的项目负责人社保缴纳证明系伪造，不满足招标文件资格条件。",
-        "请求取消中标资格，依法处理。",
-    ),
-]
-REPORTS = [
-    (
-        "举报{p}存在围标串标行为",
-        "{p}多家投标人的投标文件由同一电脑制作（文件创建者相同），投标报价呈规律性差异，"
-        "保证金从同一账户转出。涉及{r}等单位。",
-    ),
-    ("举报{r}借用资质投标", "{r}在{p}中借用他人资质投标，实际施工人为个人包工头。"),
-    ("举报{p}招标人规避招标", "{p}将应当公开招标的工程拆分为多个标段直接发包，规避招标。"),
-    ("举报{p}评标专家收受好处", "有人反映评标专家在{p}评标前与投标人{r}私下接触并收受礼品。"),
-]
-SUGGESTIONS = [
-    ("建议推行远程不见面开标", "建议在所有房建市政项目推行远程不见面开标，减少投标人往返成本。"),
-    ("建议公开评标专家抽取过程", "建议在交易平台实时公开评标专家抽取过程和回避情况，接受社会监督。"),
-    ("建议缩短保证金退还时间", "目前投标保证金退还较慢，建议中标公示结束后5个工作日内退还。"),
-    ("建议优化电子招投标系统", "电子投标文件上传经常超时，建议扩容并提供断点续传。"),
-]
 # Target states, in proportion (≈100 cases); ages are working days since receipt.
 PLAN = (
     [(State.SUBMITTED, a) for a in (0, 0, 1, 1, 2, 2, 3, 4, 5, 7)]
