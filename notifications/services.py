@@ -85,7 +85,7 @@ def enqueue_many(messages: Iterable[dict]) -> list[Notification]:
         fresh.values(), update_conflicts=True, unique_fields=["dedupe_key"], update_fields=["dedupe_key"],
     )
     identifiers = [notification.pk for notification in created]
-    transaction.on_commit(lambda: [_queue_delivery(pk) for pk in identifiers])
+    transaction.on_commit(lambda: _queue_deliveries(identifiers))
     return created
 
 
@@ -108,15 +108,20 @@ def notify_user(user, *, subject: str, body: str, dedupe_key: str, sms: bool = F
     return enqueue_many(user_messages(user, subject=subject, body=body, dedupe_key=dedupe_key, sms=sms))
 
 
-def notify_users(users: Iterable, *, subject: str, body: str, dedupe_key: str, sms: bool = False) -> list[Notification]:
-    """`notify_user` for each distinct user (None and repeats skipped), in two queries for all."""
+def users_messages(users: Iterable, *, subject: str, body: str, dedupe_key: str, sms: bool = False) -> list[dict]:
+    """`user_messages` for each distinct user (None and repeats skipped)."""
     messages, seen = [], set()
     for user in users:
         if user is None or user.pk in seen:
             continue
         seen.add(user.pk)
         messages += user_messages(user, subject=subject, body=body, dedupe_key=dedupe_key, sms=sms)
-    return enqueue_many(messages)
+    return messages
+
+
+def notify_users(users: Iterable, *, subject: str, body: str, dedupe_key: str, sms: bool = False) -> list[Notification]:
+    """`notify_user` for each distinct user, in two queries for all."""
+    return enqueue_many(users_messages(users, subject=subject, body=body, dedupe_key=dedupe_key, sms=sms))
 
 
 def notify_contact(
@@ -151,6 +156,26 @@ def _queue_delivery(notification_id: int) -> None:
         deliver_notification.delay(notification_id)
     except Exception:  # broker down: the periodic sweep delivers it later
         logger.warning("Could not queue delivery of notification %s; it stays pending", notification_id, exc_info=True)
+
+
+DELIVERY_BATCH = 100  # messages per delivery task when many are stored at once
+
+
+def _queue_deliveries(identifiers: list[int]) -> None:
+    """One task per message when there are few; for a batch job's thousands of messages, one task
+    per hundred (a broker round trip each would cost more than the job itself)."""
+    if len(identifiers) <= 2:
+        for notification_id in identifiers:
+            _queue_delivery(notification_id)
+        return
+    from notifications.tasks import deliver_notifications
+
+    for start in range(0, len(identifiers), DELIVERY_BATCH):
+        chunk = identifiers[start:start + DELIVERY_BATCH]
+        try:
+            deliver_notifications.delay(chunk)
+        except Exception:  # broker down: the periodic sweep delivers them later
+            logger.warning("Could not queue delivery of %s notifications; they stay pending", len(chunk), exc_info=True)
 
 
 def _send(notification: Notification) -> None:

@@ -11,6 +11,11 @@ def deliver_notification(notification_id: int) -> bool:
     return services.deliver(notification_id)
 
 
+@shared_task(name="notifications.deliver_many")
+def deliver_notifications(notification_ids: list[int]) -> int:
+    return sum(services.deliver(notification_id) for notification_id in notification_ids)
+
+
 @shared_task(name="notifications.deliver_pending")
 def deliver_pending_notifications() -> int:
     return services.deliver_pending()

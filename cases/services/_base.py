@@ -95,6 +95,15 @@ def department_heads(case: Case) -> list:
     return _users_with_role(roles.DEPARTMENT_HEAD, department_id=case.department_id)
 
 
+def department_heads_by_department(department_ids) -> dict[int, list]:
+    """{department id: its heads} for several departments in one query."""
+    heads: dict[int, list] = {}
+    ids = [pk for pk in department_ids if pk is not None]
+    for user in _users_with_role(roles.DEPARTMENT_HEAD, department_id__in=ids) if ids else []:
+        heads.setdefault(user.staff_profile.department_id, []).append(user)
+    return heads
+
+
 def office_supervisors() -> list:
     return _users_with_role(roles.OFFICE_SUPERVISOR)
 
@@ -109,7 +118,14 @@ def handlers_to_tell(case: Case) -> list:
 
 
 def notify_staff(case: Case, users, *, purpose: str, subject: str, body: str, sms: bool = False) -> None:
-    notifications.notify_users(users, subject=subject, body=body, sms=sms, dedupe_key=f"case:{case.pk}:{purpose}")
+    notifications.enqueue_many(staff_messages(case, users, purpose=purpose, subject=subject, body=body, sms=sms))
+
+
+def staff_messages(case: Case, users, *, purpose: str, subject: str, body: str, sms: bool = False) -> list[dict]:
+    """The outbox messages telling staff about a case (one key per case and purpose), for
+    `notify_staff` or for a batch job that stores many cases' messages at once."""
+    return notifications.users_messages(users, subject=subject, body=body, sms=sms,
+                                        dedupe_key=f"case:{case.pk}:{purpose}")
 
 
 def notify_filer(case: Case, *, purpose: str, subject: str, body: str) -> None:

@@ -1,7 +1,8 @@
 """What the system does by itself every day (Celery beat, or `run_periodic_tasks`). Every job is
 idempotent: running it twice on the same day changes and sends nothing more (dedupe keys on the
-outbox, unique automatic notices, state checks under row locks). Each case is processed in its
-own transaction so one bad case never blocks the others."""
+outbox, unique automatic notices, state checks under row locks). Each case (or, for the overdue
+scan, each batch, retried case by case on failure) is processed in its own transaction so one bad
+case never blocks the others."""
 
 from __future__ import annotations
 
@@ -9,15 +10,17 @@ import datetime as dt
 import logging
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases import deadlines
-from cases.models import Case, RejectionReason, Satisfaction, State, SupervisionNotice
+from cases.models import Case, CaseEvent, RejectionReason, Satisfaction, State, SupervisionNotice
 from cases.models.choices import OPEN_STATES
 from cases.services._base import (
     SYSTEM,
     department_heads,
+    department_heads_by_department,
     handlers_to_tell,
     lock_case,
     notify_filer,
@@ -25,10 +28,12 @@ from cases.services._base import (
     office_intake,
     office_supervisors,
     save,
+    staff_messages,
     transition,
 )
 from directory.calendar import WorkingCalendar
-from portal.audit import record_event
+from notifications.services import enqueue_many
+from portal.audit import build_event, record_event
 
 logger = logging.getLogger(__name__)
 
@@ -90,31 +95,72 @@ def _remind(case_id, today) -> bool:
 
 # --- Supervision ----------------------------------------------------------------------------------
 
+NOTICE_BATCH = 500  # cases locked, noticed and notified together
+
+
 def issue_overdue_notices(today: dt.date) -> int:
-    """The day after a due date passes: an automatic 督办 to handler, department head and office."""
-    return _each(list(_supervised_overdue(today).values_list("pk", flat=True)), lambda case_id: _notice(case_id, today))
-
-
-def _notice(case_id, today) -> bool:
-    case = lock_case(case_id)
-    if case.state not in OPEN_STATES or case.current_deadline not in deadlines.SUPERVISED_DEADLINES:
-        return False
-    if case.current_due is None or case.current_due >= today:
-        return False
-    notice, created = SupervisionNotice.objects.get_or_create(
-        case=case, level=SupervisionNotice.Level.NOTICE, deadline=case.current_deadline, due_date=case.current_due,
-        is_automatic=True, defaults={"issued_at": deadlines.now()},
+    """The day after a due date passes: an automatic 督办 to handler, department head and office.
+    Set-based (a city has thousands of overdue cases on a bad day): each batch of cases is locked,
+    noticed, recorded and notified in a handful of statements; a batch that fails is retried case
+    by case, so one bad case never blocks the others."""
+    already = SupervisionNotice.objects.filter(
+        case=OuterRef("pk"), level=SupervisionNotice.Level.NOTICE, is_automatic=True,
+        deadline=OuterRef("current_deadline"), due_date=OuterRef("current_due"),
     )
-    if not created:
-        return False
-    note = _("The %(deadline)s deadline of %(due)s has passed.") % {
-        "deadline": notice.get_deadline_display(), "due": case.current_due}
-    SupervisionNotice.objects.filter(pk=notice.pk).update(note=note)
-    record_event(case, action="supervision_notice", actor_label=SYSTEM, note=note,
-                 data={"notice": notice.pk, "automatic": True, "deadline": notice.deadline, "due": str(case.current_due)})
-    notify_staff(case, _responsible(case) + department_heads(case) + office_supervisors(), purpose=f"notice:{notice.pk}",
-                 subject=f"{case.number} {_('supervision notice: deadline missed')}", body=f"{note}\n{case.title}", sms=True)
-    return True
+    ids = list(_supervised_overdue(today).filter(~Exists(already)).order_by("pk").values_list("pk", flat=True))
+    done = 0
+    for start in range(0, len(ids), NOTICE_BATCH):
+        batch = ids[start:start + NOTICE_BATCH]
+        try:
+            with transaction.atomic():
+                done += _notices(batch, today)
+        except Exception:  # one bad case: the others still get their notice
+            logger.exception("Overdue notices failed for a batch; retrying case by case")
+            done += _each(batch, lambda case_id: _notices([case_id], today))
+    return done
+
+
+def _notices(case_ids, today) -> int:
+    cases = list(
+        _supervised_overdue(today).filter(pk__in=case_ids).select_for_update(of=("self",))
+        .select_related("handler__staff_profile").order_by("pk")
+    )
+    noticed = set(SupervisionNotice.objects.filter(
+        case__in=cases, level=SupervisionNotice.Level.NOTICE, is_automatic=True,
+    ).values_list("case_id", "deadline", "due_date"))
+    cases = [case for case in cases if (case.pk, case.current_deadline, case.current_due) not in noticed]
+    if not cases:
+        return 0
+    issued_at = deadlines.now()
+    notices = SupervisionNotice.objects.bulk_create([
+        SupervisionNotice(
+            case=case, level=SupervisionNotice.Level.NOTICE, deadline=case.current_deadline,
+            due_date=case.current_due, is_automatic=True, issued_at=issued_at,
+            note=_("The %(deadline)s deadline of %(due)s has passed.") % {
+                "deadline": SupervisionNotice.Deadline(case.current_deadline).label, "due": case.current_due},
+        )
+        for case in cases
+    ])
+    CaseEvent.objects.bulk_create([
+        build_event(CaseEvent, case=case, action="supervision_notice", actor_label=SYSTEM, to_state=case.state,
+                    note=notice.note, data={"notice": notice.pk, "automatic": True, "deadline": notice.deadline,
+                                            "due": str(case.current_due)})
+        for case, notice in zip(cases, notices, strict=True)
+    ])
+    heads = department_heads_by_department({case.department_id for case in cases})
+    supervisors = office_supervisors()
+    intake = office_intake() if any(case.department_id is None for case in cases) else []
+    messages = []
+    for case, notice in zip(cases, notices, strict=True):
+        department_heads_of_case = heads.get(case.department_id, [])
+        responsible = [case.handler] if case.handler_id else (department_heads_of_case if case.department_id else intake)
+        messages += staff_messages(
+            case, responsible + department_heads_of_case + supervisors, purpose=f"notice:{notice.pk}",
+            subject=f"{case.number} {_('supervision notice: deadline missed')}", body=f"{notice.note}\n{case.title}",
+            sms=True,
+        )
+    enqueue_many(messages)
+    return len(cases)
 
 
 def escalate_overdue(today: dt.date) -> int:
