@@ -185,11 +185,24 @@ def seed_disclosures(n: int) -> None:
             "ALTER TABLE publicity_disclosureevent DISABLE TRIGGER USER; DELETE FROM publicity_disclosureevent; "
             "ALTER TABLE publicity_disclosureevent ENABLE TRIGGER USER; DELETE FROM publicity_disclosure"
         )
+        # Filling GIN indexes row by row is what made this load slow (over 10 minutes for
+        # 1,000,000 rows): drop the search indexes, load, and build them again from their own
+        # definitions, as a bulk load would in production.
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'publicity_disclosure' "
+            "AND indexdef LIKE '%%USING gin%%'"
+        )
+        search_indexes = cursor.fetchall()
+        for name, _definition in search_indexes:
+            cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
         # The model's own column names and the constants above, no outside input.
         cursor.execute(
             f"INSERT INTO publicity_disclosure ({', '.join(columns)}) "  # noqa: S608
             f"SELECT {', '.join(expressions)} FROM ({DISCLOSURE_ROWS.replace('%(n)s', str(int(n)))}) AS seeded"
         )
+        cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
+        for _name, definition in search_indexes:
+            cursor.execute(definition)
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE publicity_disclosure")
 

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
 
 from cases.models import Case, CaseEvent, DeadlinePolicy, DeadlineTrack, ExtensionRequest, PausedInterval, State
 from directory.calendar import WorkingCalendar
+from portal.shared_cache import forget, remembered
 
 DEFAULT_ACCEPTANCE_WORKDAYS = 5
 DEFAULT_DECISION_WORKDAYS = 30
@@ -47,16 +46,12 @@ POLICIES_SECONDS = 24 * 3600
 
 
 def stored_policies() -> dict[str, DeadlinePolicy]:
-    found = cache.get(POLICIES_KEY)
-    if found is None:
-        found = {policy.track: policy for policy in DeadlinePolicy.objects.all()}
-        cache.set(POLICIES_KEY, found, POLICIES_SECONDS)
-    return found
+    return remembered(POLICIES_KEY, lambda: {policy.track: policy for policy in DeadlinePolicy.objects.all()},
+                      POLICIES_SECONDS)
 
 
 def forget_stored_policies(**_signal) -> None:
-    cache.delete(POLICIES_KEY)
-    transaction.on_commit(lambda: cache.delete(POLICIES_KEY))  # a reader may have cached the old rows
+    forget(POLICIES_KEY)
 
 
 def policy_for_track(track: str) -> DeadlinePolicy:

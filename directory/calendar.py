@@ -66,28 +66,25 @@ STORED_CALENDAR_SECONDS = 24 * 3600
 
 
 def forget_stored_calendar(**_signal) -> None:
-    from django.core.cache import cache
-    from django.db import transaction
+    from portal.shared_cache import forget
 
-    cache.delete(STORED_CALENDAR_KEY)
-    # Again after commit: a reader may have cached the old rows while the write was uncommitted.
-    transaction.on_commit(lambda: cache.delete(STORED_CALENDAR_KEY))
+    forget(STORED_CALENDAR_KEY)
 
 
 def stored_calendar() -> tuple[frozenset[int], dict[int, dict[dt.date, bool]]]:
     """(loaded years, overrides by year)."""
-    from django.core.cache import cache
+    from portal.shared_cache import remembered
 
-    stored = cache.get(STORED_CALENDAR_KEY)
-    if stored is None:
-        from directory.models import CalendarDay, CalendarYear
+    return remembered(STORED_CALENDAR_KEY, _read_stored_calendar, STORED_CALENDAR_SECONDS)
 
-        overrides: dict[int, dict[dt.date, bool]] = {}
-        for day, is_working in CalendarDay.objects.values_list("date", "is_workday"):
-            overrides.setdefault(day.year, {})[day] = is_working
-        stored = (frozenset(CalendarYear.objects.values_list("year", flat=True)), overrides)
-        cache.set(STORED_CALENDAR_KEY, stored, STORED_CALENDAR_SECONDS)
-    return stored
+
+def _read_stored_calendar() -> tuple[frozenset[int], dict[int, dict[dt.date, bool]]]:
+    from directory.models import CalendarDay, CalendarYear
+
+    overrides: dict[int, dict[dt.date, bool]] = {}
+    for day, is_working in CalendarDay.objects.values_list("date", "is_workday"):
+        overrides.setdefault(day.year, {})[day] = is_working
+    return frozenset(CalendarYear.objects.values_list("year", flat=True)), overrides
 
 
 @functools.cache

@@ -1,7 +1,6 @@
 from django import template
-from wagtail.models import Site
 
-from cms.selectors import menu_pages
+from cms.selectors import menu_entries
 
 register = template.Library()
 
@@ -10,10 +9,10 @@ register = template.Library()
 def main_nav(context):
     """The site's top-level sections; the one the visitor is in is marked aria-current."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
-    path = request.path if request is not None else ""
-    items = []
-    for page in menu_pages(site):
-        url = page.get_url(request)
-        items.append({"title": page.title, "url": url, "current": bool(url) and path.startswith(url)})
+    if request is None:
+        return {"menu_items": []}
+    items = [
+        {"title": title, "url": url, "current": bool(url) and request.path.startswith(url)}
+        for title, url in menu_entries(request)
+    ]
     return {"menu_items": items}

@@ -66,3 +66,31 @@ def test_current_section_is_marked_in_the_navigation(client, site):
     html = client.get("/news/").content.decode()
     nav = html.split('class="main-nav"')[1].split("</nav>")[0]
     assert '<a href="/news/" aria-current="page">新闻动态</a>' in nav
+
+
+def nav_links(client, url="/"):
+    html = client.get(url).content.decode()
+    nav = html.split('class="main-nav"')[1].split("</nav>")[0]
+    return nav
+
+
+def test_the_menu_is_read_once_and_follows_every_change_to_the_sections(client, site, django_assert_max_num_queries):
+    from django.core.cache import cache
+    from wagtail.models import Page
+
+    from cms.selectors import MENU_KEY
+
+    assert "新闻动态" in nav_links(client)
+    news = Page.objects.get(url_path__endswith="/news/").specific
+    with django_assert_max_num_queries(50) as cached:
+        client.get("/guides/")
+    cache.delete(MENU_KEY)
+    with django_assert_max_num_queries(50) as read:
+        client.get("/guides/")
+    assert len(cached.captured_queries) < len(read.captured_queries)  # the site and its sections: not per page
+
+    news.title = "工作动态"
+    news.save_revision().publish()
+    assert "工作动态" in nav_links(client) and "新闻动态" not in nav_links(client)
+    news.unpublish()
+    assert "工作动态" not in nav_links(client)
