@@ -7,6 +7,7 @@ period's last day from the history of each case's deadline."""
 import datetime as dt
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -39,8 +40,12 @@ SUPERVISED_DEADLINES = ("acceptance", "decision", "reply")
 
 
 def _has_any_measure(measures) -> Q:
-    # Text match on the JSON list works on PostgreSQL and SQLite alike ("fine" is quoted, so it
-    # does not match inside another code).
+    if connection.vendor == "postgresql":
+        # jsonb `?|`: any of these strings is an element of the list. Matching the list's text
+        # instead cost 1.9 s of a 2 s pass over four years of decisions (docs/PERFORMANCE.md).
+        return Q(measures__has_any_keys=list(measures))
+    # SQLite: a text match on the JSON list ("fine" is quoted, so it does not match inside
+    # another code); its has_any_keys reads object keys, not list elements.
     query = Q()
     for measure in measures:
         query |= Q(measures__icontains=f'"{measure}"')

@@ -1,9 +1,9 @@
-"""percentile_cont for SQLite, which has no such aggregate (PostgreSQL computes it itself, see
-reporting.figures.decisions). The database returns a histogram (one row per group and distinct
-value with its count: working days are small integers, so a few hundred rows however many cases)
-and percentile_cont's definition is applied to it: position h = (n − 1)·p in the sorted values,
-linear interpolation between the values at floor(h) and ceil(h). Tests check both paths give the
-same answers."""
+"""percentile_cont over a histogram (reporting.figures.decisions): SQLite has no such aggregate,
+and on PostgreSQL the histogram is cheaper than sorting every row. The database returns one row
+per group and distinct value with its count (working days are small integers, so a few thousand
+rows however many cases) and percentile_cont's definition is applied to it: position
+h = (n − 1)·p in the sorted values, linear interpolation between the values at floor(h) and
+ceil(h). A PostgreSQL test compares it with the database's own percentile_cont."""
 
 from __future__ import annotations
 

@@ -20,11 +20,13 @@ from reporting.figures.period import Period
 def statistics_transaction():
     """One read transaction for a set of figures. On PostgreSQL JIT compilation is switched off
     for it: these queries run many small index look-ups, and compiling them cost more than
-    running them (0.5 s of JIT for a 50 ms query in the benchmark, docs/benchmarks.md)."""
+    running them (0.5 s of JIT for a 50 ms query in the benchmark, docs/PERFORMANCE.md)."""
     with transaction.atomic():
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL jit = off")
+                # Sorts for the percentiles and the month groups of a multi-year period in memory,
+                # not in temporary files (90 MB spilled for four years at a city's scale).
+                cursor.execute("SET LOCAL jit = off; SET LOCAL work_mem = '64MB'")
         yield
 
 
@@ -77,11 +79,15 @@ class Scope:
     # --- figures ---------------------------------------------------------------------------
     def cohort(self, name: str, queryset, date_field: str | None, *, dept_field: str = "department_id",
                **aggregates) -> dict[str, dict]:
-        """Several additive figures over one set of rows, in one grouped query run once per scope:
-        {aggregate name: {group key: value, TOTAL: sum}}. Metrics of the same rows share it."""
+        """Several additive figures over one set of rows: {aggregate name: {group key: value,
+        TOTAL: sum}}. Metrics of the same rows share it. The rows are grouped by department and
+        month in one query, shared by the department and the month scopes of a computation (one
+        pass over a period's rows instead of two)."""
         if name not in self._cohorts:
             result = {label: defaultdict(int) for label in aggregates}
-            for key, row in self._grouped(queryset, date_field, dept_field, **aggregates):
+            for department, month, row in self._by_department_and_month(name, queryset, date_field, dept_field,
+                                                                         aggregates):
+                key = self._key(month if self.by == BY_MONTH else department)
                 for label in aggregates:
                     result[label][key] += row[label] or 0
             for label, values in result.items():
@@ -90,6 +96,18 @@ class Scope:
                 result[label][TOTAL] = sum(values.values())
             self._cohorts[name] = result
         return self._cohorts[name]
+
+    def _by_department_and_month(self, name, queryset, date_field, dept_field, aggregates) -> list:
+        shared_key = f"cohort:{name}"
+        if shared_key not in self.shared:
+            values = {"grouped_department": F(dept_field)}
+            if date_field:
+                values["grouped_month"] = TruncMonth(date_field, tzinfo=timezone.get_default_timezone())
+            elif self.by == BY_MONTH:
+                raise ValueError("a figure without a date field cannot be grouped by month")
+            rows = self._narrow(queryset, date_field, dept_field).values(**values).annotate(**aggregates)
+            self.shared[shared_key] = [(row.pop("grouped_department"), row.pop("grouped_month", None), row) for row in rows]
+        return self.shared[shared_key]
 
     def count(self, queryset, date_field: str | None, *, dept_field: str = "department_id") -> dict[str, int]:
         result: dict[str, int] = defaultdict(int)
