@@ -4,7 +4,7 @@ outage instead of turning every filing and transition into an error page."""
 
 import logging
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -12,7 +12,24 @@ logger = logging.getLogger(__name__)
 UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 
 
+class PooledClientRedisCacheClient(RedisCacheClient):
+    """One redis.Redis per connection pool. Django builds a new one for every cache call, and
+    setting up its response callbacks cost about 0.4 ms, several times per public page."""
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        clients = self.__dict__.setdefault("_clients_by_pool", {})
+        client = clients.get(id(pool))
+        if client is None:
+            client = clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = PooledClientRedisCacheClient
+
     def _tolerate(self, operation, default, *args, **kwargs):
         try:
             return getattr(super(), operation)(*args, **kwargs)
