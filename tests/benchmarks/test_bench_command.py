@@ -21,6 +21,7 @@ EXPECTED_ROWS = [
     *SEARCH_TERMS,
     "statistics: one quarter",
     "statistics: one year",
+    "statistics: four years",
     "daily overdue scan",
     "draw over 100 targets",
     "full screen run over the bids",
