@@ -201,7 +201,11 @@ def workbench_counts(user) -> dict[str, int]:
         my_overdue=mine & overdue_q(today),
         my_review=Q(state=State.UNDER_REVIEW) & ~Q(proposed_by=user),
     )
-    return visible_cases(user).aggregate(**{name: Count("pk", filter=q) for name, q in wanted.items()})
+    # Every counted queue holds open cases only: narrowing to them first lets the open-case
+    # indexes serve the count instead of a scan of every case ever filed (1.1 s per back-office
+    # page at 1,000,000 cases, docs/PERFORMANCE.md).
+    open_cases = visible_cases(user).filter(state__in=OPEN_STATES)
+    return open_cases.aggregate(**{name: Count("pk", filter=q) for name, q in wanted.items()})
 
 
 def overdue_by_department(user) -> list[dict]:
