@@ -112,9 +112,12 @@ def office_intake() -> list:
     return _users_with_role(roles.OFFICE_INTAKE)
 
 
-def handlers_to_tell(case: Case) -> list:
-    """The handler, or the department's heads while nobody is assigned."""
-    return [case.handler] if case.handler_id else department_heads(case)
+def handlers_to_tell(case: Case, *, heads: list | None = None) -> list:
+    """The handler, or the department's heads while nobody is assigned (`heads`: already read,
+    for a batch job)."""
+    if case.handler_id:
+        return [case.handler]
+    return department_heads(case) if heads is None else heads
 
 
 def notify_staff(case: Case, users, *, purpose: str, subject: str, body: str, sms: bool = False) -> None:

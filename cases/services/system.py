@@ -49,10 +49,11 @@ def _each(ids, job) -> int:
     return done
 
 
-def _responsible(case: Case) -> list:
+def _responsible(case: Case, *, heads: list | None = None, intake: list | None = None) -> list:
+    """Who must act on a case's deadline (`heads`, `intake`: already read, for a batch job)."""
     if case.department_id:
-        return handlers_to_tell(case)
-    return office_intake()
+        return handlers_to_tell(case, heads=heads)
+    return office_intake() if intake is None else intake
 
 
 def _supervised_overdue(today: dt.date):
@@ -152,10 +153,10 @@ def _notices(case_ids, today) -> int:
     intake = office_intake() if any(case.department_id is None for case in cases) else []
     messages = []
     for case, notice in zip(cases, notices, strict=True):
-        department_heads_of_case = heads.get(case.department_id, [])
-        responsible = [case.handler] if case.handler_id else (department_heads_of_case if case.department_id else intake)
+        case_heads = heads.get(case.department_id, [])
         messages += staff_messages(
-            case, responsible + department_heads_of_case + supervisors, purpose=f"notice:{notice.pk}",
+            case, _responsible(case, heads=case_heads, intake=intake) + case_heads + supervisors,
+            purpose=f"notice:{notice.pk}",
             subject=f"{case.number} {_('supervision notice: deadline missed')}", body=f"{notice.note}\n{case.title}",
             sms=True,
         )
