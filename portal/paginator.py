@@ -44,3 +44,24 @@ class CappedCountPaginator(CappedCountMixin, WagtailPaginator):
         if not self.is_capped:
             return super().items_count_label
         return _("More than %(count)s %(items)s") % {"count": f"{self.count_cap:,}", "items": self.verbose_name_plural}
+
+
+class KeysFirstPaginator(CappedPaginator):
+    """One pass over the matches for both the count and the page: the primary keys of the first
+    cap + 1 rows in the list's order (one index or bitmap scan; a count and then a page would each
+    visit every match of a rare search word), then only the page's rows, by key."""
+
+    @cached_property
+    def keys(self) -> list:
+        return list(self.object_list.values_list("pk", flat=True)[: self.count_cap + 1])
+
+    @cached_property
+    def counted(self) -> int:
+        return len(self.keys)
+
+    def page(self, number):
+        number = self.validate_number(number)
+        start = (number - 1) * self.per_page
+        keys = self.keys[start:min(start + self.per_page, self.count)]
+        by_key = {row.pk: row for row in self.object_list.filter(pk__in=keys).order_by()}
+        return self._get_page([by_key[key] for key in keys if key in by_key], number, self)

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from portal.paginator import CappedPaginator
+from portal.paginator import KeysFirstPaginator
 from publicity.forms import DisclosureFilterForm
 from publicity.selectors import public_disclosure, public_disclosures
 
@@ -16,8 +16,9 @@ PAGE_SIZE = 20
 def list_context(request) -> dict:
     form = DisclosureFilterForm(request.GET or None)
     filters = form.filters()
-    # A common word is in most disclosures: count them only up to the cap (no scan of every match).
-    page_obj = CappedPaginator(public_disclosures(filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    # A common word is in most disclosures: count them only up to the cap, in
+    # the same pass that finds the page.
+    page_obj = KeysFirstPaginator(public_disclosures(filters), PAGE_SIZE).get_page(request.GET.get("page"))
     kept = [(key, value) for key, value in request.GET.items() if key != "page" and value]
     return {
         "filter_form": form,

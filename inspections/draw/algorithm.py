@@ -26,6 +26,7 @@ import io
 import json
 import sys
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from pathlib import Path
 
 ALGORITHM_VERSION = "sjsg-draw/3"
@@ -132,6 +133,17 @@ def sha256_hex(data: bytes | str) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def sha256_hex_each(prefix: str, suffixes: list[str]) -> list[str]:
+    """[sha256_hex(prefix + suffix) for suffix in suffixes], hashing the shared prefix once."""
+    shared = hashlib.sha256(prefix.encode("utf-8"))
+    digests = []
+    for suffix in suffixes:
+        hasher = shared.copy()
+        hasher.update(suffix.encode("utf-8"))
+        digests.append(hasher.hexdigest())
+    return digests
+
+
 def canonical_json(value) -> bytes:
     """UTF-8 JSON, keys sorted, no whitespace, non-ASCII characters kept as they are."""
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
@@ -153,11 +165,16 @@ def canonical_csv(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> bytes
     ids = [row[0] for row in rows]
     if len(set(ids)) != len(ids):
         raise ValueError("snapshot has duplicate ids")
+    cells = [tuple(map(str, row)) for row in sorted(rows, key=lambda r: r[0])]
+    # Every cell checked at once; only when something is found is each cell checked on its own.
+    flat = list(chain.from_iterable(cells))
+    joined = "".join(flat)
+    if "\r" in joined or "\n" in joined or "\t" in joined or list(map(str.strip, flat)) != flat:
+        cells = [tuple(_clean_cell(cell) for cell in row) for row in cells]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(header)
-    for row in sorted(rows, key=lambda r: r[0]):
-        writer.writerow([_clean_cell(cell) for cell in row])
+    writer.writerows(cells)
     return buffer.getvalue().encode("utf-8")
 
 
@@ -238,7 +255,9 @@ def conflicted_inspectors(target: TargetRow, conflict_keys: dict[str, str], toke
     if sha256_hex(key) != target.conflict_key_sha256:
         raise DrawError(f"target {target.target_id}: the revealed conflict key does not match the target snapshot",
                         target_id=target.target_id)
-    return frozenset(i.inspector_id for i in inspectors if conflict_token(key, i.inspector_id) in tokens)
+    ids = [i.inspector_id for i in inspectors]
+    # conflict_token(key, id) for every inspector
+    return frozenset(i for i, token in zip(ids, sha256_hex_each(f"{key}\n", ids), strict=True) if token in tokens)
 
 
 # --- manifest, commitment and seed ------------------------------------------------------------
@@ -336,14 +355,30 @@ def select_targets(parameters: dict, targets: list[TargetRow], seed: str):
     for grade in GRADES:
         pool = [r for r in eligible if not r.forced and r.stratum == grade]
         count = selection_count(ratios[grade], len(pool))
-        ranked = sorted(
-            ((target_rank_key(seed, grade, r.target_id), r) for r in pool),
-            key=lambda pair: (pair[0], pair[1].target_id),
-        )
-        chosen.extend((row, "drawn", key) for key, row in ranked[:count])
+        ids = [r.target_id for r in pool]
+        # target_rank_key(seed, grade, id) for every target, ordered by (key, id)
+        ranked = sorted(zip(sha256_hex_each(f"{seed}\n{grade}\n", ids), ids, pool), key=lambda t: t[:2])
+        chosen.extend((row, "drawn", key) for key, _id, row in ranked[:count])
         strata[grade] = {"eligible": len(pool), "selected": count,
                          "forced": sum(1 for r in eligible if r.forced and r.stratum == grade)}
     return chosen, strata, excluded
+
+
+def _best_first(candidates: list[InspectorRow], load: dict[str, int], seed: str, target_id: str,
+                departments: list[str], per_target: int) -> list[InspectorRow]:
+    """The candidates a team is picked from, best first: by load so far, then
+    inspector_rank_key(seed, target_id, id), then id. Only the lowest loads that can fill the team
+    (per_target people, one of each department of a joint plan) are ranked: every pick comes from
+    them, so the other candidates' keys need not be computed."""
+    pool = candidates
+    for level in sorted({load[i.inspector_id] for i in candidates}):
+        lowest = [i for i in candidates if load[i.inspector_id] <= level]
+        if len(lowest) >= per_target and set(departments) <= {i.department for i in lowest}:
+            pool = lowest
+            break
+    ids = [i.inspector_id for i in pool]
+    keys = sha256_hex_each(f"{seed}\n{target_id}\n", ids)
+    return [entry[3] for entry in sorted(zip([load[i] for i in ids], keys, ids, pool), key=lambda e: e[:3])]
 
 
 def assign_inspectors(parameters: dict, chosen, inspectors: list[InspectorRow], conflict_tokens: frozenset[str],
@@ -359,27 +394,22 @@ def assign_inspectors(parameters: dict, chosen, inspectors: list[InspectorRow], 
     for order, (row, reason, key) in enumerate(chosen, start=1):
         conflicted = conflicted_inspectors(row, conflict_keys, conflict_tokens, inspectors)
         candidates = [i for i in inspectors if i.inspector_id not in conflicted]
-        keys = {i.inspector_id: inspector_rank_key(seed, row.target_id, i.inspector_id) for i in candidates}
-
-        def best(pool, keys=keys):
-            return min(pool, key=lambda person: (load[person.inspector_id], keys[person.inspector_id],
-                                                 person.inspector_id))
-
+        ranked = _best_first(candidates, load, seed, row.target_id, departments if joint else [], per_target)
         team: list[InspectorRow] = []
         if joint:
             for department in departments:
-                pool = [i for i in candidates if i.department == department]
-                if not pool:
+                best = next((i for i in ranked if i.department == department), None)
+                if best is None:
                     raise AssignmentError({"target_id": row.target_id, "reason": "no_free_inspector_of_department",
                                            "department": department}, selected)
-                team.append(best(pool))
+                team.append(best)
         while len(team) < per_target:
-            pool = [i for i in candidates if i not in team]
-            if not pool:
+            best = next((i for i in ranked if i not in team), None)
+            if best is None:
                 raise AssignmentError({"target_id": row.target_id, "reason": "too_few_free_inspectors",
                                        "free": len(candidates), "required": per_target,
                                        "conflicted": len(inspectors) - len(candidates)}, selected)
-            team.append(best(pool))
+            team.append(best)
         for inspector in team:
             load[inspector.inspector_id] += 1
         selected.append(SelectedTarget(order, row.target_id, row.stratum, reason, key,
