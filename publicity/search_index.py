@@ -1,9 +1,9 @@
 """Short-term search index: the distinct characters and character pairs of a disclosure's search
 text, stored space-separated in `Disclosure.search_tokens`. On PostgreSQL a GIN index on
 `string_to_array(search_tokens, ' ')` (publicity migration 0003) finds the rows holding a 1- or
-2-character term, which the trigram index cannot serve (it needs 3+ characters); the exact
-`icontains` condition still decides the result. Both sides are folded with the same function, so
-every substring match holds the term's token."""
+2-character term, which the trigram index cannot serve (it needs 3+ characters). Both sides are
+folded with the same function, as PostgreSQL's UPPER() folds the characters term_token accepts, so
+a row holds a term's token exactly when its text contains the term (tests compare the two)."""
 
 SEPARATOR = " "
 # Terms this long or shorter use the token index; longer ones use the trigram index.

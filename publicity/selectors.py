@@ -2,13 +2,15 @@
 only ever sees published disclosures inside their publication window."""
 
 import datetime as dt
+import operator
 from dataclasses import dataclass
+from functools import reduce
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.fields import ArrayField
 from django.db import connections
 from django.db.models import BigIntegerField, F, Func, Q, QuerySet, TextField, Value
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Coalesce
 
 from publicity.models import Disclosure, SearchSynonym
 from publicity.search_index import SEPARATOR, term_token
@@ -16,6 +18,7 @@ from publicity.search_index import SEPARATOR, term_token
 MAX_SEARCH_TERMS = 5
 SEARCH_TOKENS_INDEX = "publicity_disclosure_search_tokens"  # migration 0003
 COMMON_TOKEN_SHARE = 0.05
+TOKEN_SET = "token_set"
 # Exactly the expression of the token GIN index (migration 0003), so the planner can use it.
 _TOKEN_SET = Func(F("search_tokens"), Value(SEPARATOR), function="string_to_array",
                   output_field=ArrayField(TextField()))
@@ -53,29 +56,33 @@ def synonyms_of(terms: list[str]) -> dict[str, list[str]]:
 
 
 def search(queryset: QuerySet, query: str) -> QuerySet:
-    """Every term must appear as a substring (icontains decides, so results are exact), or one of
-    its synonyms: a term becomes an OR of the same indexed conditions, one per word. On PostgreSQL,
-    words of 3+ characters are served by the trigram GIN index on UPPER(search_text) (migration
-    0002) and shorter ones by the token GIN index (migration 0003, publicity.search_index), so the
-    OR is a BitmapOr of index scans; on SQLite it is a LIKE scan."""
+    """Every term must appear as a substring, or one of its synonyms: a term becomes an OR of
+    indexed conditions, one per word. On PostgreSQL, words of 3+ characters are matched with
+    icontains, served by the trigram GIN index on UPPER(search_text) (migration 0002); shorter ones
+    by holding their token (migration 0003, publicity.search_index), which is exactly containing
+    them, so the OR is a BitmapOr of index scans; on SQLite every word is a LIKE scan."""
     terms = search_terms(query)
     common = _common_tokens(queryset.db) if connections[queryset.db].vendor == "postgresql" and terms else None
-    if common is not None:
-        queryset = queryset.alias(token_set=_TOKEN_SET)
     for words in synonyms_of(terms).values():
-        condition = Q()
-        for word in words:
-            condition |= _word_condition(word, common)
-        queryset = queryset.filter(condition)
+        tokens = {word: _served_token(word, common) for word in words}
+        if any(tokens.values()) and TOKEN_SET not in queryset.query.annotations:
+            queryset = queryset.alias(**{TOKEN_SET: _TOKEN_SET})
+        # The LIKEs first: a row the trigram index hands over for a recheck is settled by its own
+        # LIKE before its token set is unpacked (which costs more than the LIKE).
+        likes = [Q(search_text__icontains=word) for word, token in tokens.items() if token is None]
+        holds = [Q(**{f"{TOKEN_SET}__contains": [token]}) for token in tokens.values() if token is not None]
+        queryset = queryset.filter(reduce(operator.or_, likes + holds))
     return queryset
 
 
-def _word_condition(word: str, common: frozenset[str] | None) -> Q:
-    condition = Q(search_text__icontains=word)
+def _served_token(word: str, common: frozenset[str] | None) -> str | None:
+    """The token that finds `word` in the token index, or None when a LIKE must: on SQLite, for
+    3+ characters, and for tokens so common that a scan is the better plan. A row's token set holds
+    exactly its folded characters and pairs (folded as UPPER() folds the characters term_token
+    accepts), so holding the token is containing the word: no LIKE beside it, which would unpack
+    every matching row's token set once more."""
     token = term_token(word) if common is not None else None
-    if token is not None and token not in common:
-        condition &= Q(token_set__contains=[token])
-    return condition
+    return token if token is not None and token not in common else None
 
 
 def _common_tokens(using: str) -> frozenset[str]:
@@ -107,7 +114,13 @@ def public_disclosures(filters: DisclosureFilters | None = None, *, on: dt.date 
         queryset = queryset.filter(publish_from__gte=filters.date_from)
     if filters.date_to:
         queryset = queryset.filter(publish_from__lte=filters.date_to)
-    return search(queryset, filters.query).order_by("-publish_from", "-id")
+    queryset = search(queryset, filters.query)
+    if TOKEN_SET in queryset.query.annotations:
+        # Newest first, but not along the publication-date index: walking it and checking every
+        # row's tokens until a page is full can take seconds for a rare word the planner thought
+        # common; the token index finds the few matches directly (docs/PERFORMANCE.md).
+        return queryset.order_by(Coalesce("publish_from", Value(dt.date.min)).desc(), "-id")
+    return queryset.order_by("-publish_from", "-id")
 
 
 def public_disclosure(pk: int, *, on: dt.date | None = None) -> Disclosure | None:

@@ -4,7 +4,7 @@
 import pytest
 from django.urls import reverse
 
-from portal.paginator import CappedPaginator
+from portal.paginator import KeysFirstPaginator
 from tests.factories.publicity import DisclosureFactory
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +14,7 @@ def test_the_public_list_says_more_than_the_cap(client, monkeypatch):
     for _ in range(3):
         DisclosureFactory(body="经调查，决定处以罚款人民币五万元。")
     DisclosureFactory(body="经调查，投诉事项不属实，驳回投诉。")
-    monkeypatch.setattr(CappedPaginator, "count_cap", 2)
+    monkeypatch.setattr(KeysFirstPaginator, "count_cap", 2)
 
     capped = client.get(reverse("publicity:list"), {"q": "罚款"})
     assert "超过 2 条" in capped.content.decode()

@@ -199,3 +199,22 @@ def test_postgres_serves_two_character_terms_from_the_token_index():
     assert "string_to_array" not in str(common.query)
     assert "string_to_array" in str(search(Disclosure.objects.all(), "处理 围标").query)
     assert common.count() == 4000
+
+
+@requires_postgres()
+def test_a_rare_short_word_is_found_from_the_token_index_for_a_short_list_too():
+    """The public list asks for the first 1,001 keys only: even then a rare 2-character word is found
+    from the token index, not by walking the publication-date index and checking every row's tokens
+    (seconds at a million rows when the planner misjudges the word as common)."""
+    SearchSynonym.objects.all().delete()
+    _seed_search_volume(4000)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT gin_clean_pending_list('publicity_disclosure_search_tokens'::regclass)")
+        cursor.execute("ANALYZE publicity_disclosure")
+        keys = public_disclosures(DisclosureFilters(query="围标")).values_list("pk", flat=True)[:21]
+        sql, params = keys.query.sql_with_params()
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "publicity_disclosure_search_tokens" in plan and "disclosure_public_idx" not in plan, plan
+    newest_first = list(Disclosure.objects.filter(search_text__contains="围标").order_by("-publish_from", "-id"))
+    assert list(keys) == [row.pk for row in newest_first][:21]
