@@ -18,7 +18,7 @@ from publicity.search_index import SEPARATOR, term_token
 MAX_SEARCH_TERMS = 5
 SEARCH_TOKENS_INDEX = "publicity_disclosure_search_tokens"  # migration 0003
 COMMON_TOKEN_SHARE = 0.05
-TOKEN_SET = "token_set"
+TOKEN_SET = "token_set"  # noqa: S105 - the name of an SQL alias, not a secret
 # Exactly the expression of the token GIN index (migration 0003), so the planner can use it.
 _TOKEN_SET = Func(F("search_tokens"), Value(SEPARATOR), function="string_to_array",
                   output_field=ArrayField(TextField()))

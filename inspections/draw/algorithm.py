@@ -357,7 +357,7 @@ def select_targets(parameters: dict, targets: list[TargetRow], seed: str):
         count = selection_count(ratios[grade], len(pool))
         ids = [r.target_id for r in pool]
         # target_rank_key(seed, grade, id) for every target, ordered by (key, id)
-        ranked = sorted(zip(sha256_hex_each(f"{seed}\n{grade}\n", ids), ids, pool), key=lambda t: t[:2])
+        ranked = sorted(zip(sha256_hex_each(f"{seed}\n{grade}\n", ids), ids, pool, strict=True), key=lambda t: t[:2])
         chosen.extend((row, "drawn", key) for key, _id, row in ranked[:count])
         strata[grade] = {"eligible": len(pool), "selected": count,
                          "forced": sum(1 for r in eligible if r.forced and r.stratum == grade)}
@@ -378,7 +378,8 @@ def _best_first(candidates: list[InspectorRow], load: dict[str, int], seed: str,
             break
     ids = [i.inspector_id for i in pool]
     keys = sha256_hex_each(f"{seed}\n{target_id}\n", ids)
-    return [entry[3] for entry in sorted(zip([load[i] for i in ids], keys, ids, pool), key=lambda e: e[:3])]
+    return [entry[3] for entry in sorted(zip([load[i] for i in ids], keys, ids, pool, strict=True),
+                                         key=lambda e: e[:3])]
 
 
 def assign_inspectors(parameters: dict, chosen, inspectors: list[InspectorRow], conflict_tokens: frozenset[str],
