@@ -94,6 +94,13 @@ def official_years() -> range:
     return range(min(constants.holidays).year, max(constants.holidays).year + 1)
 
 
+@functools.lru_cache(maxsize=16384)
+def _official_workday(day: dt.date) -> bool:
+    # The package's tables never change while the portal runs, and its own lookup scans them for
+    # their first and last year on every call (a back-office list asks for a thousand days).
+    return chinese_calendar.is_workday(day)
+
+
 class WorkingCalendar:
     """One computation's view of the calendar. Constructing it costs nothing; the loaded years and
     overrides are read lazily, once, from the shared cache (the database when it misses)."""
@@ -123,7 +130,7 @@ class WorkingCalendar:
             return override
         status = self.year_status(day.year)
         if status == OFFICIAL:
-            return chinese_calendar.is_workday(day)
+            return _official_workday(day)
         if status == FALLBACK and day.year not in _warned_fallback_years:
             _warned_fallback_years.add(day.year)
             logger.warning(

@@ -168,6 +168,10 @@ if not USING_POSTGRES:
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
     })
+else:
+    # Short queries: compiling a plan above jit_above_cost took longer than running it (45 ms of a
+    # 130 ms back-office count at a million cases, docs/PERFORMANCE.md).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # PostgreSQL: the least-privilege role the application connects as (README, Security). When set,
 # every `migrate` (run as the owner role) re-applies its grants (portal.db_roles).

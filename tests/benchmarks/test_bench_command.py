@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from benchmarks.management.commands.bench import QUEUES, SEARCH_TERMS
+from benchmarks.management.commands.bench import ALONE, QUEUES, SEARCH_TERMS
 from cases.models import Case
 from publicity.models import Disclosure
 from tests.conftest import requires_postgres
@@ -25,6 +25,7 @@ EXPECTED_ROWS = [
     "daily overdue scan",
     "draw over 100 targets",
     "full screen run over the bids",
+    *(f"{label}{ALONE}" for label in [*QUEUES, "tracking lookup", *SEARCH_TERMS]),
 ]
 
 

@@ -3,6 +3,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from tests.conftest import requires_postgres
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -70,3 +74,14 @@ def test_production_refuses_to_start_without_a_draw_secret_key():
                         ALLOWED_HOSTS="portal.example.cn", DRAW_SECRET_KEY="")
     assert result.returncode != 0
     assert "DRAW_SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.django_db
+@requires_postgres()
+def test_postgres_sessions_do_not_compile_queries():
+    """JIT compilation cost more than the back office's short queries themselves (issue 14)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"

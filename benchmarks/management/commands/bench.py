@@ -25,6 +25,9 @@ SEARCH_TERMS = {  # label: term (frequencies: benchmarks.seed.DISCLOSURE_ROWS)
     "disclosure search: common 4 characters (招标代理)": "招标代理",
 }
 
+ALONE = ", one visitor at a time"
+ALONE_PREFIXES = ("queue", "tracking", "disclosure search")
+
 
 class Command(BaseCommand):
     help = "Seed data at --scale (1.0: a city's million cases), drive the portal and print one table."
@@ -55,6 +58,15 @@ class Command(BaseCommand):
                 if label.startswith("filing") and result.get("flows"):
                     note = f"raw INSERT+commit {raw_rate:,.0f}/s; flows/raw = {result['flows_per_s'] / raw_rate:.3f}"
                 rows.append(report.web_row(label, result, note))
+            # The same pages for one visitor at a time: their own latency, without the queueing of
+            # the concurrent rounds above (p95 there is about visitors / throughput).
+            for label, user_class, config in self._scenarios(fixtures):
+                if label.startswith(ALONE_PREFIXES):
+                    say(f"load: {label}, one at a time …")
+                    result = load.run_scenario(base, master, user_class, config, users=1,
+                                               seconds=max(2, seconds // 2))
+                    results[f"{label}{ALONE}"] = result
+                    rows.append(report.web_row(f"{label}{ALONE}", result, ""))
         for label, result in jobs.run_all(seed.counts(scale), say).items():
             results[label] = result
             rows.append(report.batch_row(label, result))
