@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.widgets.button import Button
 
@@ -15,6 +15,13 @@ from cases import selectors
 from cases.admin_forms.bulk import BulkReferralForm
 from cases.admin_forms.filters import CaseFilterSet
 from cases.admin_views.common import require_case_staff
+from cases.admin_views.queue_cells import (
+    DueColumn,
+    FullTextOnHoverColumn,
+    SelectCaseColumn,
+    TextColumn,
+    WorkdaysLeftColumn,
+)
 from cases.exports import EXPORT_COLUMNS, DeadlineClock, export_row, listed_filer, staff_name
 from cases.models import Case
 from cases.models.case import ASSIGN, HANDLE
@@ -58,46 +65,9 @@ def _local_date(moment):
     return formats.date_format(timezone.localtime(moment), "Y-m-d") if moment else ""
 
 
-class WorkdaysLeftColumn(Column):
-    cell_template_name = "cases/admin/workdays_left_cell.html"
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        left = context["raw_value"]
-        context["overdue_by"] = -left if left is not None and left < 0 else None
-        return context
-
-
-class DueColumn(Column):
-    """The running due date, marked when it is provisional (no holiday schedule for its year)."""
-
-    cell_template_name = "cases/admin/due_cell.html"
-
-    def __init__(self, *args, clock, **kwargs):
-        self.clock = clock
-        super().__init__(*args, **kwargs)
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        context["provisional"] = self.clock.is_provisional(instance)
-        return context
-
-
 def department_short_name(case) -> str:
     department = case.department
     return (department.short_name or department.name) if department else ""
-
-
-class FullTextOnHoverColumn(Column):
-    """One line per case: long text is cut by CSS, the full text is in the cell's title."""
-
-    cell_template_name = "cases/admin/truncated_cell.html"
-
-
-class SelectCaseColumn(Column):
-    """A checkbox per case for the bulk referral form above the list."""
-
-    cell_template_name = "cases/admin/select_cell.html"
 
 
 BULK_REFERRAL_QUEUES = ("incoming", "returned")
@@ -166,13 +136,13 @@ class CaseQueueView(SafeSpreadsheetExportMixin, IndexView):
             TitleColumn("number", label=_("Case number"), sort_key="number",
                         get_url=lambda case: reverse("cases_case", args=[case.pk])),
             FullTextOnHoverColumn("title", label=_("Title"), classname="case-queue__title"),
-            Column("kind", label=_("Kind"), accessor="get_kind_display", sort_key="kind"),
-            Column("state", label=_("State"), accessor="get_state_display", sort_key="state"),
+            TextColumn("kind", label=_("Kind"), accessor="get_kind_display", sort_key="kind"),
+            TextColumn("state", label=_("State"), accessor="get_state_display", sort_key="state"),
             FullTextOnHoverColumn("filer", label=_("Filer"), accessor=listed_filer, classname="case-queue__name"),
             FullTextOnHoverColumn("department", label=_("Department"), accessor=department_short_name,
                                   sort_key="department__code", classname="case-queue__name"),
-            Column("handler", label=_("Handler"), accessor=lambda case: staff_name(case.handler)),
-            Column("received_at", label=_("Received"), accessor=lambda case: _local_date(case.received_at),
+            TextColumn("handler", label=_("Handler"), accessor=lambda case: staff_name(case.handler)),
+            TextColumn("received_at", label=_("Received"), accessor=lambda case: _local_date(case.received_at),
                    sort_key="received_at"),
             DueColumn("current_due", label=_("Due"), sort_key="current_due", clock=self.clock,
                       accessor=lambda case: case.current_due.isoformat() if case.current_due else ""),
