@@ -25,9 +25,11 @@ from cases.models import (
     SupervisionNotice,
 )
 from cases.models.choices import OBJECTION_REQUIRED, OPEN_STATES, WITHDRAWABLE_STATES
+from cases.models.records import CASE_WORK_GENERATION
 from directory import roles
 from directory.calendar import WorkingCalendar
 from directory.models import Department
+from portal.shared_cache import generation, remembered
 
 VIEW_ALL = "cases.view_all_cases"
 SUPERVISE = case_rules.SUPERVISE
@@ -188,10 +190,20 @@ COUNTED_QUEUES = ("incoming", "returned", "mine", "due_soon", "overdue", "under_
                   "extending")
 
 
+WORKBENCH_COUNT_SECONDS = 300  # a change of role or department shows in the counts within this
+
+
 def workbench_counts(user) -> dict[str, int]:
     """The user's work in one query: a count per queue (the menu) and per home tile (the queue's
-    cases narrowed to this user: "my" cases, reviews of decisions someone else proposed)."""
+    cases narrowed to this user: "my" cases, reviews of decisions someone else proposed). Every
+    back-office page shows them: they come from the shared cache until a case changes (its events
+    advance the generation) or the day does."""
     today = deadlines.today()
+    key = f"cases:workbench:{user.pk}:{today.isoformat()}:{generation(CASE_WORK_GENERATION)}"
+    return remembered(key, lambda: _workbench_counts(user, today), WORKBENCH_COUNT_SECONDS)
+
+
+def _workbench_counts(user, today) -> dict[str, int]:
     wanted = {name: _queue_q(user, name, today) for name in COUNTED_QUEUES}
     mine = _queue_q(user, "mine", today)
     wanted.update(

@@ -8,9 +8,14 @@ from django.utils.translation import pgettext_lazy
 from cases.models.case import Case
 from cases.models.choices import DeadlineTrack, Kind
 from portal.audit import AuditEvent, append_only_triggers
+from portal.shared_cache import advance
 from portal.storage import RandomFileName, private_files
 
 SYSTEM_LABEL = "system"
+
+
+# The shared-cache generation of "any case changed" (portal.shared_cache.advance).
+CASE_WORK_GENERATION = "cases:work"
 
 
 class CaseEvent(AuditEvent):
@@ -42,6 +47,9 @@ class CaseEvent(AuditEvent):
         self.actor_label = label[:100]
         self.public_note = self.public_note or ""
         self.is_public = bool(self.public_note)
+        # Every change to a case is recorded here, one event or a bulk of them: what is computed
+        # over all cases (the back office's counts) is computed again.
+        advance(CASE_WORK_GENERATION)
 
 
 class Attachment(models.Model):

@@ -136,6 +136,7 @@ def test_home_counts_cost_the_same_few_queries_at_any_size(team):
         return len(captured), counts
 
     queries_for_counts()  # permission cache
+    case_in_state(team, State.ASSIGNED)  # a change: the counts are computed again in both rounds
     few_queries, few = queries_for_counts()
     for _ in range(3):
         case_in_state(team, State.ASSIGNED)
@@ -269,8 +270,22 @@ def test_the_home_page_costs_the_same_queries_with_more_cases(team, client_for, 
             assert client.get(HOME).status_code == 200
         return len(captured)
 
+    case_in_state(team, State.ACCEPTED)  # a change: the counts are computed again in both rounds
     few = home_queries()
     for _ in range(4):
         case_in_state(team, State.ACCEPTED)
     with django_assert_num_queries(few):
         client.get(HOME)
+
+
+def test_counts_come_from_the_shared_cache_until_a_case_changes(team):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    case_in_state(team, State.SUBMITTED)
+    first = selectors.workbench_counts(team.intake)
+    with CaptureQueriesContext(connection) as captured:
+        assert selectors.workbench_counts(team.intake) == first
+    assert not [query for query in captured if "cases_case" in query["sql"]]
+    case_in_state(team, State.SUBMITTED)  # the filing's events: every user's counts are computed again
+    assert selectors.workbench_counts(team.intake)["submitted"] == first["submitted"] + 1
