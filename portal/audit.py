@@ -84,6 +84,11 @@ class AuditEvent(AppendOnlyModel):
     def before_append(self) -> None:
         """A table fills its own columns from the common ones here (e.g. a display label)."""
 
+    @classmethod
+    def appended(cls) -> None:
+        """After one or more events were written (record_event, append_events): a table tells
+        what is derived from its subjects here (e.g. a cache generation)."""
+
 
 @cache
 def event_model_for(subject_model) -> type[AuditEvent]:
@@ -164,7 +169,16 @@ def record_event(
         **fields,
     )
     event.save()
+    event_model.appended()
     return event
+
+
+def append_events(event_model: type[AuditEvent], events: list[AuditEvent]) -> list[AuditEvent]:
+    """Write events made by `build_event` in one INSERT (a batch job's many subjects)."""
+    saved = event_model.objects.bulk_create(events)
+    if saved:
+        event_model.appended()
+    return saved
 
 
 # --- Which integration client a write came through --------------------------------------------------

@@ -47,8 +47,11 @@ class CaseEvent(AuditEvent):
         self.actor_label = label[:100]
         self.public_note = self.public_note or ""
         self.is_public = bool(self.public_note)
-        # Every change to a case is recorded here, one event or a bulk of them: what is computed
-        # over all cases (the back office's counts) is computed again.
+
+    @classmethod
+    def appended(cls) -> None:
+        # Every change to a case is recorded as events: what is computed over all cases (the back
+        # office's counts) is computed again.
         advance(CASE_WORK_GENERATION)
 
 

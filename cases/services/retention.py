@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from cases.models import Attachment, Case, CaseEvent, State
 from cases.services._base import SYSTEM
 from notifications import services as notifications
-from portal.audit import build_event
+from portal.audit import append_events, build_event
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +74,7 @@ def _anonymise_batch(*, now, years) -> int:
     transaction.on_commit(lambda: _delete_files(names))
     with translation.override(settings.LANGUAGE_CODE):
         note = _("The filer's identity was erased after the retention period of %(years)s years.") % {"years": years}
-    CaseEvent.objects.bulk_create([
+    append_events(CaseEvent, [
         build_event(CaseEvent, case_id=pk, actor_label=SYSTEM, action=ACTION, from_state=state, to_state=state,
                     note=note, data={"years": years}, created_at=now)
         for pk, state in states.items()

@@ -23,7 +23,7 @@ from cases.services._base import (
     save,
 )
 from cases.services.triage import _subject
-from portal.audit import build_event, record_event
+from portal.audit import append_events, build_event, record_event
 from portal.errors import ActionNotAllowed, PermissionRefused
 from portal.workflow import advance_version
 
@@ -142,7 +142,7 @@ def export_identities(*, case_ids, actor, reason, file_format) -> list[int]:
     note = _("Exported with the filer's identity (%(format)s, %(count)s cases): %(reason)s") % {
         "format": file_format, "count": len(exported), "reason": reason}
     now = deadlines.now()  # one moment for the whole file
-    CaseEvent.objects.bulk_create([
+    append_events(CaseEvent, [
         build_event(CaseEvent, case_id=pk, actor=actor, action="identity_revealed", to_state=states[pk], note=note,
                     data={"export": file_format, "cases": len(exported)}, created_at=now)
         for pk in exported

@@ -33,7 +33,7 @@ from cases.services._base import (
 )
 from directory.calendar import WorkingCalendar
 from notifications.services import enqueue_many
-from portal.audit import build_event, record_event
+from portal.audit import append_events, build_event, record_event
 
 logger = logging.getLogger(__name__)
 
@@ -142,7 +142,7 @@ def _notices(case_ids, today) -> int:
         )
         for case in cases
     ])
-    CaseEvent.objects.bulk_create([
+    append_events(CaseEvent, [
         build_event(CaseEvent, case=case, action="supervision_notice", actor_label=SYSTEM, to_state=case.state,
                     note=notice.note, data={"notice": notice.pk, "automatic": True, "deadline": notice.deadline,
                                             "due": str(case.current_due)})
