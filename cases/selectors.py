@@ -6,7 +6,7 @@ import hmac
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,16 +20,13 @@ from cases.models import (
     DecisionService,
     ExtensionRequest,
     Kind,
-    Satisfaction,
     State,
     SupervisionNotice,
 )
 from cases.models.choices import OBJECTION_REQUIRED, OPEN_STATES, WITHDRAWABLE_STATES
-from cases.models.records import CASE_WORK_GENERATION
 from directory import roles
 from directory.calendar import WorkingCalendar
 from directory.models import Department
-from portal.shared_cache import generation, remembered
 
 VIEW_ALL = "cases.view_all_cases"
 SUPERVISE = case_rules.SUPERVISE
@@ -99,7 +96,7 @@ def overdue_q(today) -> Q:
     return Q(state__in=OPEN_STATES, current_due__lt=today)
 
 
-def _queue_q(user, name: str, today) -> Q:
+def queue_condition(user, name: str, today) -> Q:
     """Which visible cases each back-office queue holds (one definition for lists and counts)."""
     open_cases = Q(state__in=OPEN_STATES)
     if name == "incoming":
@@ -139,7 +136,7 @@ def queue(user, name: str) -> QuerySet[Case]:
     """Back-office work lists, most urgent first."""
     if name not in QUEUES:
         raise ValueError(f"unknown queue {name!r}")
-    cases = visible_cases(user).filter(_queue_q(user, name, deadlines.today()))
+    cases = visible_cases(user).filter(queue_condition(user, name, deadlines.today()))
     return _list_related(by_urgency(cases))
 
 
@@ -182,62 +179,6 @@ def referral_handlers(department=None, grid=None) -> QuerySet:
         users = users.filter(Q(staff_profile__grid=grid) | Q(staff_profile__grid__isnull=True))
     return users.distinct().select_related("staff_profile__department", "staff_profile__grid").order_by(
         "staff_profile__department__code", "staff_profile__employee_no")
-
-
-# --- Workbench: the back-office home and the menu counts -----------------------------------------
-
-COUNTED_QUEUES = ("incoming", "returned", "mine", "due_soon", "overdue", "under_review", "supervised", "escalated",
-                  "extending")
-
-
-WORKBENCH_COUNT_SECONDS = 300  # a change of role or department shows in the counts within this
-
-
-def workbench_counts(user) -> dict[str, int]:
-    """The user's work in one query: a count per queue (the menu) and per home tile (the queue's
-    cases narrowed to this user: "my" cases, reviews of decisions someone else proposed). Every
-    back-office page shows them: they come from the shared cache until a case changes (its events
-    advance the generation) or the day does."""
-    today = deadlines.today()
-    key = f"cases:workbench:{user.pk}:{today.isoformat()}:{generation(CASE_WORK_GENERATION)}"
-    return remembered(key, lambda: _workbench_counts(user, today), WORKBENCH_COUNT_SECONDS)
-
-
-def _workbench_counts(user, today) -> dict[str, int]:
-    wanted = {name: _queue_q(user, name, today) for name in COUNTED_QUEUES}
-    mine = _queue_q(user, "mine", today)
-    wanted.update(
-        submitted=Q(state=State.SUBMITTED),
-        accepted=Q(state=State.ACCEPTED),
-        my_due_soon=mine & due_soon_q(today),
-        my_overdue=mine & overdue_q(today),
-        my_review=Q(state=State.UNDER_REVIEW) & ~Q(proposed_by=user),
-    )
-    # Every counted queue holds open cases only: narrowing to them first lets the open-case
-    # indexes serve the count instead of a scan of every case ever filed (1.1 s per back-office
-    # page at 1,000,000 cases, docs/PERFORMANCE.md).
-    open_cases = visible_cases(user).filter(state__in=OPEN_STATES)
-    return open_cases.aggregate(**{name: Count("pk", filter=q) for name, q in wanted.items()})
-
-
-def overdue_by_department(user) -> list[dict]:
-    """Open overdue cases per department (none yet: still with the office), most first."""
-    rows = (visible_cases(user).filter(overdue_q(deadlines.today()))
-            .values("department_id", "department__name", "department__short_name")
-            .annotate(count=Count("pk")).order_by("-count", "department__name"))
-    return [{"department_id": row["department_id"],
-             "name": row["department__short_name"] or row["department__name"] or "",
-             "count": row["count"]} for row in rows]
-
-
-def satisfaction_this_year(user) -> dict:
-    """Filers' ratings of the cases given feedback this year, and the share satisfied."""
-    counts = visible_cases(user).filter(replied_at__year=deadlines.today().year).aggregate(
-        **{value: Count("pk", filter=Q(satisfaction=value)) for value in Satisfaction.values})
-    rated = sum(counts.values())
-    counts["rated"] = rated
-    counts["satisfied_percent"] = round(100 * counts[Satisfaction.SATISFIED] / rated) if rated else None
-    return counts
 
 
 # --- Actions ------------------------------------------------------------------------------------

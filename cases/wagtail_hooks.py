@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.search import SearchArea
 
-from cases import selectors
+from cases import selectors, workbench
 from cases.admin_views import home
 from cases.admin_views.actions import CaseActionView
 from cases.admin_views.bulk import BulkReferralView
@@ -59,7 +59,7 @@ class CountedMenuItem(MenuItem):
 class QueueMenuItem(CountedMenuItem):
     def __init__(self, queue, order):
         self.queue = queue
-        self.count_key = queue if queue in selectors.COUNTED_QUEUES else None
+        self.count_key = queue if queue in workbench.COUNTED_QUEUES else None
         super().__init__(QUEUE_TITLES[queue], reverse("cases_queue", args=[queue]), name=f"cases-{queue}",
                          icon_name="list-ul", order=order)
 

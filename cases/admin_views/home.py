@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
 from cases import rules as case_rules
-from cases import selectors
+from cases import selectors, workbench
 from cases.models import Case, State
 from cases.models.case import APPROVE, ASSIGN, HANDLE, TRIAGE
 
@@ -28,9 +28,9 @@ def works_from_workbench(user) -> bool:
 
 
 def counts_for(request) -> dict[str, int]:
-    """selectors.workbench_counts once per request (the menu and the home both show them)."""
+    """workbench.workbench_counts once per request (the menu and the home both show them)."""
     if not hasattr(request, "_case_workbench_counts"):
-        request._case_workbench_counts = selectors.workbench_counts(request.user)
+        request._case_workbench_counts = workbench.workbench_counts(request.user)
     return request._case_workbench_counts
 
 
@@ -41,7 +41,7 @@ def queue_url(queue: str, **filters) -> str:
 
 @dataclass(frozen=True)
 class Tile:
-    key: str  # a key of selectors.workbench_counts
+    key: str  # a key of workbench.workbench_counts
     label: str
     url: str
     urgent: bool = False
@@ -92,7 +92,7 @@ class WorkbenchPanel(Component):
         counts = counts_for(self.request)
         context = {"tiles": [(tile, counts[tile.key]) for tile in tiles_for(user)]}
         if case_rules.supervises_cases.test(user):
-            overdue = selectors.overdue_by_department(user)
+            overdue = workbench.overdue_by_department(user)
             for row in overdue:
                 row["url"] = (
                     queue_url("overdue", department=row["department_id"])
@@ -101,7 +101,7 @@ class WorkbenchPanel(Component):
                 )
             context.update(
                 overdue_by_department=overdue,
-                satisfaction=selectors.satisfaction_this_year(user),
+                satisfaction=workbench.satisfaction_this_year(user),
                 overdue_url=queue_url("overdue"),
             )
         return context

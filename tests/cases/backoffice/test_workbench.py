@@ -11,7 +11,7 @@ from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from cases import selectors, services
+from cases import services, workbench
 from cases.models import Case, State
 from tests.factories.cases import CaseFactory, advance, at, case_in_state
 
@@ -130,9 +130,9 @@ def test_home_counts_cost_the_same_few_queries_at_any_size(team):
 
     def queries_for_counts():
         with CaptureQueriesContext(connection) as captured:
-            counts = selectors.workbench_counts(user)
-            selectors.overdue_by_department(user)
-            selectors.satisfaction_this_year(user)
+            counts = workbench.workbench_counts(user)
+            workbench.overdue_by_department(user)
+            workbench.satisfaction_this_year(user)
         return len(captured), counts
 
     queries_for_counts()  # permission cache
@@ -283,9 +283,9 @@ def test_counts_come_from_the_shared_cache_until_a_case_changes(team):
     from django.test.utils import CaptureQueriesContext
 
     case_in_state(team, State.SUBMITTED)
-    first = selectors.workbench_counts(team.intake)
+    first = workbench.workbench_counts(team.intake)
     with CaptureQueriesContext(connection) as captured:
-        assert selectors.workbench_counts(team.intake) == first
+        assert workbench.workbench_counts(team.intake) == first
     assert not [query for query in captured if "cases_case" in query["sql"]]
     case_in_state(team, State.SUBMITTED)  # the filing's events: every user's counts are computed again
-    assert selectors.workbench_counts(team.intake)["submitted"] == first["submitted"] + 1
+    assert workbench.workbench_counts(team.intake)["submitted"] == first["submitted"] + 1
