@@ -133,12 +133,14 @@ def _notices(case_ids, today) -> int:
     if not cases:
         return 0
     issued_at = deadlines.now()
+    # Translated once per batch, not per case (a lookup through the catalogues each time).
+    note, labels = _("The %(deadline)s deadline of %(due)s has passed."), dict(SupervisionNotice.Deadline.choices)
+    labels = {deadline: str(label) for deadline, label in labels.items()}
     notices = SupervisionNotice.objects.bulk_create([
         SupervisionNotice(
             case=case, level=SupervisionNotice.Level.NOTICE, deadline=case.current_deadline,
             due_date=case.current_due, is_automatic=True, issued_at=issued_at,
-            note=_("The %(deadline)s deadline of %(due)s has passed.") % {
-                "deadline": SupervisionNotice.Deadline(case.current_deadline).label, "due": case.current_due},
+            note=note % {"deadline": labels[case.current_deadline], "due": case.current_due},
         )
         for case in cases
     ])
@@ -151,13 +153,12 @@ def _notices(case_ids, today) -> int:
     heads = department_heads_by_department({case.department_id for case in cases})
     supervisors = office_supervisors()
     intake = office_intake() if any(case.department_id is None for case in cases) else []
-    messages = []
+    messages, subject = [], _("supervision notice: deadline missed")
     for case, notice in zip(cases, notices, strict=True):
         case_heads = heads.get(case.department_id, [])
         messages += staff_messages(
             case, _responsible(case, heads=case_heads, intake=intake) + case_heads + supervisors,
-            purpose=f"notice:{notice.pk}",
-            subject=f"{case.number} {_('supervision notice: deadline missed')}", body=f"{notice.note}\n{case.title}",
+            purpose=f"notice:{notice.pk}", subject=f"{case.number} {subject}", body=f"{notice.note}\n{case.title}",
             sms=True,
         )
     enqueue_many(messages)
