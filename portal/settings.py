@@ -361,6 +361,7 @@ CAPTCHA_NOISE_FUNCTIONS = ("portal.captcha.light_noise",)
 CAPTCHA_FILTER_FUNCTIONS = ()
 CAPTCHA_LENGTH = 4
 CAPTCHA_FONT_SIZE = 40
+CAPTCHA_IMAGE_SIZE = (180, 72)  # fits the widest four characters (WWWW, 168 px); one size for every challenge
 CAPTCHA_LETTER_ROTATION = (-8, 8)
 CAPTCHA_FOREGROUND_COLOR = "#102a43"
 CAPTCHA_BACKGROUND_COLOR = "#ffffff"
