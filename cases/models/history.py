@@ -101,6 +101,9 @@ class DeadlineSpan(models.Model):
         indexes = [
             models.Index(fields=["case", "valid_until"]),
             models.Index(fields=["deadline", "due_on", "valid_from"]),
+            # The spans still running at a period's end (statistics' "open and overdue"): the
+            # running ones (NULL) and those closed since, without a scan of every span.
+            models.Index(fields=["valid_until"], name="deadline_span_valid_until"),
         ]
 
     def __str__(self):
