@@ -134,8 +134,8 @@ def _notices(case_ids, today) -> int:
         return 0
     issued_at = deadlines.now()
     # Translated once per batch, not per case (a lookup through the catalogues each time).
-    note, labels = _("The %(deadline)s deadline of %(due)s has passed."), dict(SupervisionNotice.Deadline.choices)
-    labels = {deadline: str(label) for deadline, label in labels.items()}
+    note = _("The %(deadline)s deadline of %(due)s has passed.")
+    labels = {deadline: str(label) for deadline, label in SupervisionNotice.Deadline.choices}
     notices = SupervisionNotice.objects.bulk_create([
         SupervisionNotice(
             case=case, level=SupervisionNotice.Level.NOTICE, deadline=case.current_deadline,

@@ -233,8 +233,13 @@ def target_conflict_key(plan_conflict_key: str, target_id: str) -> str:
     return sha256_hex(f"{plan_conflict_key}\n{target_id}")
 
 
+def conflict_tokens_for(target_key: str, inspector_ids: list[str]) -> list[str]:
+    """SHA-256 of "target key LF inspector id", for each inspector."""
+    return sha256_hex_each(f"{target_key}\n", inspector_ids)
+
+
 def conflict_token(target_key: str, inspector_id: str) -> str:
-    return sha256_hex(f"{target_key}\n{inspector_id}")
+    return conflict_tokens_for(target_key, [inspector_id])[0]
 
 
 def seal_conflicts(plan_conflict_key: str, targets: list[TargetRow],
@@ -256,8 +261,7 @@ def conflicted_inspectors(target: TargetRow, conflict_keys: dict[str, str], toke
         raise DrawError(f"target {target.target_id}: the revealed conflict key does not match the target snapshot",
                         target_id=target.target_id)
     ids = [i.inspector_id for i in inspectors]
-    # conflict_token(key, id) for every inspector
-    return frozenset(i for i, token in zip(ids, sha256_hex_each(f"{key}\n", ids), strict=True) if token in tokens)
+    return frozenset(i for i, token in zip(ids, conflict_tokens_for(key, ids), strict=True) if token in tokens)
 
 
 # --- manifest, commitment and seed ------------------------------------------------------------
@@ -299,12 +303,22 @@ def derive_seed(secret: str, public_value: str, manifest_sha256: str) -> str:
     return sha256_hex(f"{secret}\n{public_value}\n{manifest_sha256}")
 
 
+def target_rank_keys(seed: str, stratum: str, target_ids: list[str]) -> list[str]:
+    """SHA-256 of "seed LF stratum LF target id", for each target."""
+    return sha256_hex_each(f"{seed}\n{stratum}\n", target_ids)
+
+
 def target_rank_key(seed: str, stratum: str, target_id: str) -> str:
-    return sha256_hex(f"{seed}\n{stratum}\n{target_id}")
+    return target_rank_keys(seed, stratum, [target_id])[0]
+
+
+def inspector_rank_keys(seed: str, target_id: str, inspector_ids: list[str]) -> list[str]:
+    """SHA-256 of "seed LF target id LF inspector id", for each inspector."""
+    return sha256_hex_each(f"{seed}\n{target_id}\n", inspector_ids)
 
 
 def inspector_rank_key(seed: str, target_id: str, inspector_id: str) -> str:
-    return sha256_hex(f"{seed}\n{target_id}\n{inspector_id}")
+    return inspector_rank_keys(seed, target_id, [inspector_id])[0]
 
 
 def selection_count(ratio_bp: int, population: int) -> int:
@@ -356,8 +370,7 @@ def select_targets(parameters: dict, targets: list[TargetRow], seed: str):
         pool = [r for r in eligible if not r.forced and r.stratum == grade]
         count = selection_count(ratios[grade], len(pool))
         ids = [r.target_id for r in pool]
-        # target_rank_key(seed, grade, id) for every target, ordered by (key, id)
-        ranked = sorted(zip(sha256_hex_each(f"{seed}\n{grade}\n", ids), ids, pool, strict=True), key=lambda t: t[:2])
+        ranked = sorted(zip(target_rank_keys(seed, grade, ids), ids, pool, strict=True), key=lambda t: t[:2])
         chosen.extend((row, "drawn", key) for key, _id, row in ranked[:count])
         strata[grade] = {"eligible": len(pool), "selected": count,
                          "forced": sum(1 for r in eligible if r.forced and r.stratum == grade)}
@@ -377,7 +390,7 @@ def _best_first(candidates: list[InspectorRow], load: dict[str, int], seed: str,
             pool = lowest
             break
     ids = [i.inspector_id for i in pool]
-    keys = sha256_hex_each(f"{seed}\n{target_id}\n", ids)
+    keys = inspector_rank_keys(seed, target_id, ids)
     return [entry[3] for entry in sorted(zip([load[i] for i in ids], keys, ids, pool, strict=True),
                                          key=lambda e: e[:3])]
 

@@ -73,6 +73,16 @@ def seal(parameters, targets, inspectors, secret, conflicts=(), public_value_sou
     return Sealed(manifest, sealed_targets, inspectors, frozenset(tokens), keys)
 
 
+def drawn_conflicts(data, targets, inspectors) -> set:
+    """(target id, inspector id) pairs: for each inspector, up to six targets they must step aside from."""
+    target_ids = [t.target_id for t in targets]
+    return {
+        (target_id, i.inspector_id)
+        for i in inspectors
+        for target_id in (data.draw(st.lists(st.sampled_from(target_ids), max_size=6)) if target_ids else [])
+    }
+
+
 def manifest_for(parameters, targets, inspectors, secret, conflicts=()):
     return seal(parameters, targets, inspectors, secret, conflicts).manifest
 
@@ -141,11 +151,7 @@ def test_each_stratum_yields_ceil_ratio_times_n_or_all(inputs):
 def test_no_conflicted_inspector_and_enough_distinct_inspectors_or_a_named_error(inputs, data):
     parameters, targets, inspectors, secret = inputs
     target_ids = [t.target_id for t in targets]
-    conflicts = {
-        (target_id, i.inspector_id)
-        for i in inspectors
-        for target_id in (data.draw(st.lists(st.sampled_from(target_ids), max_size=6)) if target_ids else [])
-    }
+    conflicts = drawn_conflicts(data, targets, inspectors)
     result = seal(parameters, targets, inspectors, secret, conflicts).run(secret)
     if result.failure:
         failed_at = result.failure["target_id"]

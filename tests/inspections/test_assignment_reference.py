@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from inspections.draw import algorithm as alg
-from tests.inspections.test_algorithm import FAST, draw_inputs, seal
+from tests.inspections.test_algorithm import FAST, draw_inputs, drawn_conflicts, seal
 
 
 def assignment_as_specified(parameters, chosen, inspectors, tokens, keys, seed):
@@ -46,13 +46,7 @@ def assignment_as_specified(parameters, chosen, inspectors, tokens, keys, seed):
 @given(inputs=st.one_of(draw_inputs(), draw_inputs(departments=("JT", "ZJ"))), data=st.data())
 def test_the_teams_are_those_the_specification_picks(inputs, data):
     parameters, targets, inspectors, secret = inputs
-    target_ids = [t.target_id for t in targets]
-    conflicts = {
-        (target_id, i.inspector_id)
-        for i in inspectors
-        for target_id in (data.draw(st.lists(st.sampled_from(target_ids), max_size=6)) if target_ids else [])
-    }
-    sealed = seal(parameters, targets, inspectors, secret, conflicts)
+    sealed = seal(parameters, targets, inspectors, secret, drawn_conflicts(data, targets, inspectors))
     result = sealed.run(secret)
     chosen, _strata, _excluded = alg.select_targets(parameters, sealed.targets, result.seed)
     expected = assignment_as_specified(parameters, chosen, inspectors, sealed.tokens, sealed.keys, result.seed)
