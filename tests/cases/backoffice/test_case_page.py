@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from cases import services
+from cases import deadlines, services
 from cases.models import Attachment, Kind, MatterType, State
 from tests.factories.cases import CaseFactory, advance, at, case_in_state
 from tests.factories.files import PDF_BYTES
@@ -116,7 +116,7 @@ def test_a_decided_complaint_links_to_publishing_its_decision_once(team, client_
     assert publish_url == reverse("publicity_publish_decision", args=[case.pk])
     # Departments cannot publish, so they get no link.
     assert client_for(team.head).get(case_url(case)).context["page_links"] == []
-    response = office.post(publish_url, {"publish_from": dt.date.today().isoformat(), "document_number": ""})
+    response = office.post(publish_url, {"publish_from": deadlines.today().isoformat(), "document_number": ""})
     assert response.status_code == 302
     assert Disclosure.objects.filter(kind=Disclosure.Kind.COMPLAINT_DECISION).count() == 1
     assert office.get(case_url(case)).context["page_links"] == []

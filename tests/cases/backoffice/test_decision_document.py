@@ -7,6 +7,7 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from api.models import Scope
@@ -143,7 +144,7 @@ def test_service_on_both_parties_is_recorded(team, client_for):
     case = decided_complaint(team, client_for)
     client = client_for(team.handler)
     url = reverse("cases_action", args=[case.pk, "record_decision_service"])
-    today = fresh(case).decided_at.date()
+    today = timezone.localdate(fresh(case).decided_at)
     response = client.post(
         url,
         {
@@ -188,7 +189,7 @@ def test_service_is_refused_before_approval_and_to_other_departments(team, clien
     under_review = case_in_state(team, State.UNDER_REVIEW)
     with pytest.raises(ValidationError):
         services.record_decision_service(
-            case_id=under_review.pk, actor=team.handler, party="complainant", method="direct", served_on=dt.date.today()
+            case_id=under_review.pk, actor=team.handler, party="complainant", method="direct", served_on=timezone.localdate()
         )
     decided = decided_complaint(team, client_for)
     with pytest.raises(PermissionRefused):
@@ -197,7 +198,7 @@ def test_service_is_refused_before_approval_and_to_other_departments(team, clien
             actor=team.other_handler,
             party="complainant",
             method="direct",
-            served_on=fresh(decided).decided_at.date(),
+            served_on=timezone.localdate(fresh(decided).decided_at),
         )
 
 
@@ -252,7 +253,7 @@ def test_the_api_records_service_like_the_form(api, team, client_for):
         department=team.department, acts_as=team.handler, scopes=[Scope.READ_CASES, Scope.ACT_ON_CASES]
     )
     url = f"/api/v1/cases/{case.number}/transitions/record_decision_service/"
-    served_on = fresh(case).decided_at.date().isoformat()
+    served_on = timezone.localdate(fresh(case).decided_at).isoformat()
     missing = api.post(url, {"party": "respondent"}, format="json", **bearer(token))
     assert missing.status_code == 400 and {"method", "served_on"} <= set(missing.json()["errors"])
     response = api.post(

@@ -3,6 +3,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from cases import selectors
 from cases.models import Attachment, Case, Channel, Kind, MatterType
@@ -37,7 +38,7 @@ def test_office_enters_a_paper_complaint_with_scans_and_gets_a_one_time_receipt(
     case = Case.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("cases_receipt", args=[case.pk])
     assert case.channel == Channel.PAPER and case.project == project and case.source_reference == "挂号信 XA123"
-    assert case.received_at.date().isoformat() == "2026-03-02"
+    assert timezone.localdate(case.received_at).isoformat() == "2026-03-02"
     assert list(case.attachments.values_list("purpose", flat=True)) == [Attachment.Purpose.SCAN] * 2
     assert case.events.get(action="submitted").actor == team.intake
 

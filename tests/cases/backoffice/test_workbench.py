@@ -11,7 +11,7 @@ from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from cases import services, workbench
+from cases import deadlines, services, workbench
 from cases.models import Case, State
 from tests.factories.cases import CaseFactory, advance, at, case_in_state
 
@@ -58,7 +58,7 @@ def office_day(team):
     services.return_to_office(case_id=returned.pk, actor=team.handler, reason="不属于本部门职责")
     review = case_in_state(team, State.UNDER_REVIEW)
     due_soon = case_in_state(team, State.INVESTIGATING)
-    Case.objects.filter(pk=due_soon.pk).update(current_due=dt.date.today() + dt.timedelta(days=1))
+    Case.objects.filter(pk=due_soon.pk).update(current_due=deadlines.today() + dt.timedelta(days=1))
     return {
         "overdue": overdue,
         "new": new,
