@@ -4,6 +4,7 @@ import unicodedata
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.identifiers import normalize_credit_code, validate_credit_code
@@ -224,7 +225,7 @@ class TradingProject(models.Model):
             errors["tenderer"] = _("The tenderer must be an entity of type tenderer.")
         if self.agency_id and self.agency.entity_type != MarketEntity.Type.AGENCY:
             errors["agency"] = _("The agency must be an entity of type tendering agency.")
-        if self.announced_on and self.bid_deadline and self.bid_deadline.date() < self.announced_on:
+        if self.announced_on and self.bid_deadline and timezone.localdate(self.bid_deadline) < self.announced_on:
             errors["bid_deadline"] = _("The bid deadline cannot be before the announcement.")
         if self.opened_at and self.bid_deadline and self.opened_at < self.bid_deadline:
             errors["opened_at"] = _("Bids cannot be opened before the submission deadline.")
