@@ -16,7 +16,6 @@ from pathlib import Path
 
 import psutil
 from django.conf import settings
-from django.core.management import call_command
 
 ROOT = Path(settings.BASE_DIR)
 BIN = Path(sys.executable).parent
@@ -29,20 +28,20 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+def database_url(name: str | None = None) -> str:
+    """The URL of the database this process uses (in tests, the test database), or of `name` beside it."""
+    database = settings.DATABASES["default"]
+    return (
+        f"postgres://{database['USER']}:{database['PASSWORD']}@{database['HOST']}:{database['PORT'] or 5432}"
+        f"/{name or database['NAME']}"
+    )
+
+
 @contextlib.contextmanager
 def portal_server():
     """Yield (base URL, gunicorn master process) with the benchmark settings (settings.BENCH_SERVER)."""
-    if not (Path(settings.STATIC_ROOT) / "staticfiles.json").exists():  # DEBUG=0 serves the hashed files
-        call_command("collectstatic", interactive=False, verbosity=0)
-    port = _free_port()
-    database = settings.DATABASES["default"]  # the database this process uses (in tests, the test database)
-    database_url = (
-        f"postgres://{database['USER']}:{database['PASSWORD']}@{database['HOST']}:{database['PORT'] or 5432}"
-        f"/{database['NAME']}"
-    )
     env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
+        "DATABASE_URL": database_url(),
         "BENCH_SERVER": "1",
         "DEBUG": "0",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -50,9 +49,25 @@ def portal_server():
         "SECURE_COOKIES": "0",
         "TRUSTED_PROXY_COUNT": "1",
     }
+    # DEBUG=0 serves the hashed files: collected with the server's own settings (not this process's,
+    # which in tests store static files without a manifest).
+    subprocess.run(  # noqa: S603 - our own fixed command line
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        check=True,
+    )
+    with gunicorn("portal.wsgi", env, health_path="/healthz") as served:
+        yield served
+
+
+@contextlib.contextmanager
+def gunicorn(wsgi_module: str, env: dict, *, health_path: str):
+    """Serve `wsgi_module` with WORKERS sync workers; yield (base URL, master process) once it answers."""
+    port = _free_port()
     command = [
         str(BIN / "gunicorn"),
-        "portal.wsgi",
+        wsgi_module,
         "--workers",
         str(WORKERS),
         "--bind",
@@ -62,15 +77,15 @@ def portal_server():
         "--timeout",
         "120",
     ]
-    process = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603 - our own fixed command line
+    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env})  # noqa: S603 - our own fixed command line
     base = f"http://127.0.0.1:{port}"
     try:
         for _attempt in range(120):
             with contextlib.suppress(OSError):
-                urllib.request.urlopen(f"{base}/healthz", timeout=5)  # noqa: S310 - our own server
+                urllib.request.urlopen(f"{base}{health_path}", timeout=5)  # noqa: S310 - our own server
                 break
             if process.poll() is not None:
-                raise RuntimeError("gunicorn did not start")
+                raise RuntimeError(f"gunicorn did not start {wsgi_module}")
             time.sleep(0.5)
         yield base, psutil.Process(process.pid)
     finally:
@@ -90,7 +105,9 @@ def worker_cpu_seconds(master: psutil.Process) -> float:
 def warm_up(base: str, config: dict) -> None:
     """Open the scenario's page a few times first, so each worker has loaded its code and templates."""
     url = next(
-        config[key] for key in ("report_url", "queue_url", "track_url", "search_url", "api_url") if key in config
+        config[key]
+        for key in ("report_url", "peer_url", "queue_url", "track_url", "search_url", "api_url")
+        if key in config
     )
     request = urllib.request.Request(f"{base}{url}", headers={"Cookie": f"sessionid={config.get('session', '')}"})  # noqa: S310 - our own server
     for _attempt in range(2 * WORKERS):

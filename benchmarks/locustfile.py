@@ -78,6 +78,38 @@ class WebFiling(BenchUser):
         self.report("filing: web form", started, _queries(page, posted))
 
 
+QUEUE_OPTION = re.compile(r'name="queue"[^>]*>\s*(?:<option value=""[^>]*>[^<]*</option>\s*)?<option value="(\d+)"')
+
+
+class PeerWebFiling(BenchUser):
+    """The same visitor filing through django-helpdesk's public ticket form (benchmarks/peer)."""
+
+    @task
+    def file_ticket(self):
+        headers, started = self.visitor(), time.perf_counter()
+        page = self.client.get(CONFIG["peer_url"], headers=headers, name="peer: web GET")
+        queue = QUEUE_OPTION.search(page.text)
+        data = {
+            "queue": queue.group(1) if queue else "",
+            "title": REPORT["title"],
+            "body": REPORT["facts"],
+            "priority": "3",
+            "submitter_email": "citizen@example.com",
+            "csrfmiddlewaretoken": self.client.cookies.get("csrftoken", ""),
+        }
+        with self.client.post(
+            CONFIG["peer_url"],
+            data=data,
+            headers=headers,
+            allow_redirects=False,
+            name="peer: web POST",
+            catch_response=True,
+        ) as posted:
+            if posted.status_code != 302:
+                posted.failure(f"status {posted.status_code}")
+        self.report("peer: web form", started, _queries(page, posted))
+
+
 class ApiFiling(BenchUser):
     @task
     def file_report(self):

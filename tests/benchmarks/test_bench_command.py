@@ -8,12 +8,13 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from benchmarks.management.commands.bench import ALONE, QUEUES, SEARCH_TERMS
+from benchmarks.management.commands.bench import ALONE, PEER, QUEUES, SEARCH_TERMS
 from cases.models import Case
 from publicity.models import Disclosure
 from tests.conftest import requires_postgres
 
 EXPECTED_ROWS = [
+    PEER,
     "filing: web form (GET + POST)",
     "filing: API (POST)",
     *QUEUES,
@@ -42,6 +43,11 @@ def test_bench_runs_end_to_end_at_a_tiny_scale(roles, tmp_path):
         assert f"| {row}" in table, row
     results = json.loads(result_file.read_text("utf-8"))
     assert set(EXPECTED_ROWS) <= set(results) and results["raw_inserts_per_s"] > 0
+    # Every page answered (the peer really filed tickets), and the portal's filing is set beside it.
+    for row in EXPECTED_ROWS:
+        if "flows" in results[row]:
+            assert results[row]["flows"] > 0 and results[row]["failures"] == 0, (row, results[row])
+    assert "flows/peer = " in table
     assert Case.objects.filter(number__startswith="BM").count() == 200 and Disclosure.objects.count() == 200
     # The tiny share of rows holding a rare term is still findable through the token index.
     assert Disclosure.objects.filter(search_tokens__contains="围标").exists()

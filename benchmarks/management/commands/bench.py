@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.urls import reverse
 
-from benchmarks import jobs, load, report, seed
+from benchmarks import jobs, load, peer_server, report, seed
 from cases.models import Case
 
 QUEUES = {  # label: (queue, query string, who works from it)
@@ -25,8 +25,15 @@ SEARCH_TERMS = {  # label: term (frequencies: benchmarks.seed.DISCLOSURE_ROWS)
     "disclosure search: common 4 characters (招标代理)": "招标代理",
 }
 
+PEER = "peer: django-helpdesk 2.6.1 public ticket form (GET + POST)"
 ALONE = ", one visitor at a time"
 ALONE_PREFIXES = ("queue", "tracking", "disclosure search")
+
+
+def _raw_note(result: dict, raw_rate: float) -> str:
+    if not result.get("flows"):
+        return ""
+    return f"raw INSERT+commit {raw_rate:,.0f}/s; flows/raw = {result['flows_per_s'] / raw_rate:.3f}"
 
 
 class Command(BaseCommand):
@@ -49,6 +56,14 @@ class Command(BaseCommand):
         say("raw psycopg INSERT + COMMIT rate …")
         raw_rate = load.raw_insert_rate(min(5.0, seconds / 2))
         rows, results = [], {"scale": scale, "users": users, "seconds": seconds, "raw_inserts_per_s": raw_rate}
+        # The peer first, the same way: same load generator, visitors, duration and database server.
+        say(f"load: {PEER} …")
+        with peer_server.peer_server() as (base, master):
+            peer = load.run_scenario(
+                base, master, "PeerWebFiling", {"peer_url": peer_server.SUBMIT_URL}, users=users, seconds=seconds
+            )
+        results[PEER] = peer
+        rows.append(report.web_row(PEER, peer, _raw_note(peer, raw_rate)))
         with load.portal_server() as (base, master):
             for label, user_class, config in self._scenarios(fixtures):
                 say(f"load: {label} …")
@@ -56,7 +71,9 @@ class Command(BaseCommand):
                 results[label] = result
                 note = ""
                 if label.startswith("filing") and result.get("flows"):
-                    note = f"raw INSERT+commit {raw_rate:,.0f}/s; flows/raw = {result['flows_per_s'] / raw_rate:.3f}"
+                    note = _raw_note(result, raw_rate)
+                    if peer.get("flows"):
+                        note += f"; flows/peer = {result['flows_per_s'] / peer['flows_per_s']:.2f}"
                 rows.append(report.web_row(label, result, note))
             # The same pages for one visitor at a time: their own latency, without the queueing of
             # the concurrent rounds above (p95 there is about visitors / throughput).
