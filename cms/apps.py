@@ -11,10 +11,16 @@ class CmsConfig(AppConfig):
         from wagtail.models import Page, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from cms.selectors import forget_menu
+        from cms.models import PortalSettings
+        from cms.selectors import forget_contacts, forget_menu
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(forget_menu, dispatch_uid=f"cms-menu-{id(signal)}")
         for model in (Page, Site, PageViewRestriction):
             for signal in (post_save, post_delete):
                 signal.connect(forget_menu, sender=model, dispatch_uid=f"cms-menu-{model.__name__}-{id(signal)}")
+        for model in (PortalSettings, Site):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    forget_contacts, sender=model, dispatch_uid=f"cms-contacts-{model.__name__}-{id(signal)}"
+                )

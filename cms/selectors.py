@@ -1,6 +1,7 @@
 """Reads for the public site's pages and navigation."""
 
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from wagtail.models import Page
 
 from cms.models import ArticlePage, DisclosureIndexPage, GuidePage
@@ -30,6 +31,8 @@ def home_page_sections(home) -> dict:
 
 
 MENU_KEY = "cms:main-menu"
+CONTACTS_KEY = "cms:portal-contacts"
+CONTACT_FIELDS = ("hotline", "address", "office_hours", "email", "footer", "icp_number")
 
 
 def menu_entries(request) -> list[tuple[str, str]]:
@@ -42,16 +45,45 @@ def menu_entries(request) -> list[tuple[str, str]]:
     def read() -> list[tuple[str, str]]:
         return [(page.title, page.get_url(request)) for page in menu_pages(Site.find_for_request(request))]
 
-    variant = f"{request.get_host()}|{get_language()}"
-    menus = remembered(MENU_KEY, dict)
-    if variant not in menus:
-        menus = {**menus, variant: read()}
-        cache.set(MENU_KEY, menus, DAY)
-    return menus[variant]
+    return _per_variant(MENU_KEY, f"{request.get_host()}|{get_language()}", read)
+
+
+def portal_contacts(request) -> dict[str, str]:
+    """The office's contact details (PortalSettings) for the request's site, shown in every public
+    page's footer. Finding the site and its settings costs two queries and ~7 ms a request, so
+    they are kept in the shared cache until the settings or a site change (cms/apps.py)."""
+    from wagtail.models import Site
+
+    from cms.models import PortalSettings
+
+    def read() -> dict[str, str]:
+        site = Site.find_for_request(request)
+        if site is None:
+            return {}
+        settings = PortalSettings.for_site(site)
+        return {name: getattr(settings, name) for name in CONTACT_FIELDS}
+
+    try:
+        host = request.get_host()
+    except DisallowedHost:  # an error page for a request with a bad Host header
+        return {}
+    return _per_variant(CONTACTS_KEY, host, read)
+
+
+def _per_variant(key: str, variant: str, read):
+    variants = remembered(key, dict)
+    if variant not in variants:
+        variants = {**variants, variant: read()}
+        cache.set(key, variants, DAY)
+    return variants[variant]
 
 
 def forget_menu(**_signal) -> None:
     forget(MENU_KEY)
+
+
+def forget_contacts(**_signal) -> None:
+    forget(CONTACTS_KEY)
 
 
 def menu_pages(site):

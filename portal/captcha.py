@@ -6,6 +6,7 @@ project needs no outside service to check them (works offline, no audio)."""
 
 import secrets
 import unicodedata
+from datetime import timedelta
 
 from captcha.conf import settings as captcha_settings
 from captcha.fields import CaptchaAnswerInput, CaptchaHiddenInput, CaptchaTextInput
@@ -55,6 +56,16 @@ def arithmetic_question() -> tuple[str, str]:
     return f"{chinese_number(first)}加{chinese_number(second)}等于几？", str(first + second)
 
 
+def stored_challenges(generator=None) -> list[CaptchaStore]:
+    """A new picture challenge and a new question, stored in one INSERT."""
+    expiration = timezone.now() + timedelta(minutes=int(captcha_settings.CAPTCHA_TIMEOUT))
+    challenges = [captcha_settings.get_challenge(generator)(), arithmetic_question()]
+    return CaptchaStore.objects.bulk_create(
+        CaptchaStore(challenge=challenge, response=response.lower(), hashkey=secrets.token_hex(20), expiration=expiration)
+        for challenge, response in challenges
+    )
+
+
 ANSWERS_IN_WORDS = {chinese_number(n): str(n) for n in range(19)}
 
 
@@ -87,9 +98,9 @@ class CaptchaInput(CaptchaTextInput):
         return value.split(",") if value else [None] * 4
 
     def render(self, name, value, attrs=None, renderer=None):
-        self.fetch_captcha_store(name, value, attrs, self.generator)
-        question, answer = arithmetic_question()
-        self._question = CaptchaStore.objects.create(challenge=question, response=answer)
+        picture, self._question = stored_challenges(self.generator)
+        # What the library's fetch_captcha_store sets, for its get_context (its save is one row at a time).
+        self._key, self._value, self.id_ = picture.hashkey, [picture.hashkey, ""], self.build_attrs(attrs).get("id")
         values = [self._key, "", self._question.hashkey, ""]
         return forms.MultiWidget.render(self, name, values, attrs=attrs, renderer=renderer)
 

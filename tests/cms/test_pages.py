@@ -176,3 +176,30 @@ def test_portal_settings_appear_in_the_footer(client, home):
     settings.save()
     html = client.get("/").content.decode()
     assert 'href="tel:0571-12345"' in html and "浙ICP备12345678号" in html
+
+
+def test_the_footer_is_read_once_and_follows_a_change_to_the_settings(client, home, django_assert_num_queries):
+    from django.core.cache import cache
+    from wagtail.models import Site
+
+    from cms.models import PortalSettings
+    from cms.selectors import CONTACTS_KEY
+
+    settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.hotline = "0571-12345"
+    settings.save()
+    assert 'href="tel:0571-12345"' in client.get("/cases/track/").content.decode()
+    cache.delete(CONTACTS_KEY)
+    with django_assert_num_queries(2):  # the site, then its settings
+        client.get("/cases/track/")
+    with django_assert_num_queries(0):  # then from the shared cache, on every page
+        client.get("/cases/track/")
+    settings.hotline = "0571-67890"
+    settings.save()
+    html = client.get("/cases/track/").content.decode()
+    assert 'href="tel:0571-67890"' in html and "0571-12345" not in html
+
+
+def test_a_page_for_an_unknown_host_still_renders_without_the_footer(client, home):
+    response = client.get("/cases/track/", HTTP_HOST="attacker.example")
+    assert response.status_code == 400

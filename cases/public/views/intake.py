@@ -42,6 +42,9 @@ class IntakeView(View):
         return render(self.request, self.template_name, {
             "form": form, "kind": self.kind,
             "objection_required": sorted(str(value) for value in OBJECTION_REQUIRED),
+            # A blank form without anyone's details renders the same for every visitor: its fields
+            # come from the per-process fragment cache (the CAPTCHA and CSRF token stay per visitor).
+            "blank_form": not form.is_bound and not any(form.initial.values()),
         }, status=status)
 
     def get(self, request):
