@@ -24,6 +24,15 @@ class PooledClientRedisCacheClient(RedisCacheClient):
             client = clients[id(pool)] = self._client(connection_pool=pool)
         return client
 
+    def incr(self, key, delta):
+        # Django asks EXISTS, then INCRBY: two round trips for every counter and generation step.
+        client = self.get_client(key, write=True)
+        existed, value = client.pipeline(transaction=True).exists(key).incrby(key, delta).execute()
+        if not existed:
+            client.delete(key)  # INCRBY created it; a missing key stays missing, as Django expects
+            raise ValueError(f"Key '{key}' not found.")
+        return value
+
 
 class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
