@@ -48,6 +48,8 @@ def portal_server():
         "SECURE_SSL_REDIRECT": "0",
         "SECURE_COOKIES": "0",
         "TRUSTED_PROXY_COUNT": "1",
+        # One API client files for the whole round: its hourly limit (1,200) would refuse the rest.
+        "API_CLIENT_RATE": "1000000/hour",
     }
     # DEBUG=0 serves the hashed files: collected with the server's own settings (not this process's,
     # which in tests store static files without a manifest).
