@@ -52,33 +52,43 @@ class BenchUser(HttpUser):
         self.client.cookies.clear()
         return {"X-Forwarded-For": f"10.{random.randrange(256)}.{random.randrange(256)}.{random.randrange(1, 255)}"}
 
+    def file_through_form(self, url: str, label: str, fields_from_page) -> None:
+        """One visitor's flow through a web form: open it, post what `fields_from_page` reads from
+        the page (plus the CSRF token), expect the redirect; reported as `label`."""
+        headers, started = self.visitor(), time.perf_counter()
+        page = self.client.get(url, headers=headers, name=f"{label}: GET")
+        data = {**fields_from_page(page.text), "csrfmiddlewaretoken": self.client.cookies.get("csrftoken", "")}
+        with self.client.post(
+            url, data=data, headers=headers, allow_redirects=False, name=f"{label}: POST", catch_response=True
+        ) as posted:
+            if posted.status_code != 302:
+                posted.failure(f"status {posted.status_code}")
+        self.report(label, started, _queries(page, posted))
+
+
+def _report_fields(html: str) -> dict:
+    found = HASHKEY.search(html)
+    return {**REPORT, "captcha_0": (found.group(1) or found.group(2)) if found else "", "captcha_1": "PASSED"}
+
+
+QUEUE_OPTION = re.compile(r'name="queue"[^>]*>\s*(?:<option value=""[^>]*>[^<]*</option>\s*)?<option value="(\d+)"')
+
+
+def _ticket_fields(html: str) -> dict:
+    queue = QUEUE_OPTION.search(html)
+    return {
+        "queue": queue.group(1) if queue else "",
+        "title": REPORT["title"],
+        "body": REPORT["facts"],
+        "priority": "3",
+        "submitter_email": "citizen@example.com",
+    }
+
 
 class WebFiling(BenchUser):
     @task
     def file_report(self):
-        headers, started = self.visitor(), time.perf_counter()
-        page = self.client.get(CONFIG["report_url"], headers=headers, name="filing: web GET")
-        found = HASHKEY.search(page.text)
-        data = {
-            **REPORT,
-            "csrfmiddlewaretoken": self.client.cookies.get("csrftoken", ""),
-            "captcha_0": (found.group(1) or found.group(2)) if found else "",
-            "captcha_1": "PASSED",
-        }
-        with self.client.post(
-            CONFIG["report_url"],
-            data=data,
-            headers=headers,
-            allow_redirects=False,
-            name="filing: web POST",
-            catch_response=True,
-        ) as posted:
-            if posted.status_code != 302:
-                posted.failure(f"status {posted.status_code}")
-        self.report("filing: web form", started, _queries(page, posted))
-
-
-QUEUE_OPTION = re.compile(r'name="queue"[^>]*>\s*(?:<option value=""[^>]*>[^<]*</option>\s*)?<option value="(\d+)"')
+        self.file_through_form(CONFIG["report_url"], "filing: web form", _report_fields)
 
 
 class PeerWebFiling(BenchUser):
@@ -86,28 +96,7 @@ class PeerWebFiling(BenchUser):
 
     @task
     def file_ticket(self):
-        headers, started = self.visitor(), time.perf_counter()
-        page = self.client.get(CONFIG["peer_url"], headers=headers, name="peer: web GET")
-        queue = QUEUE_OPTION.search(page.text)
-        data = {
-            "queue": queue.group(1) if queue else "",
-            "title": REPORT["title"],
-            "body": REPORT["facts"],
-            "priority": "3",
-            "submitter_email": "citizen@example.com",
-            "csrfmiddlewaretoken": self.client.cookies.get("csrftoken", ""),
-        }
-        with self.client.post(
-            CONFIG["peer_url"],
-            data=data,
-            headers=headers,
-            allow_redirects=False,
-            name="peer: web POST",
-            catch_response=True,
-        ) as posted:
-            if posted.status_code != 302:
-                posted.failure(f"status {posted.status_code}")
-        self.report("peer: web form", started, _queries(page, posted))
+        self.file_through_form(CONFIG["peer_url"], "peer: web form", _ticket_fields)
 
 
 class ApiFiling(BenchUser):
